@@ -1,0 +1,6 @@
+export * from "./computeDomain.js";
+export * from "./computeForkDataRoot.js";
+export * from "./computeSigningRoot.js";
+export * from "./depositTypes.js";
+export * from "./primitives.js";
+export * from "./signingTypes.js";
