@@ -1,0 +1,16 @@
+export type BlsErrorCode =
+  | "INVALID_SECRET_KEY"
+  | "INVALID_PUBLIC_KEY"
+  | "INVALID_SIGNATURE"
+  | "EMPTY_AGGREGATE"
+  | "BACKEND_UNAVAILABLE";
+
+/** A BLS operation got input it cannot work with; `code` is stable for callers to branch on. */
+export class BlsError extends Error {
+  readonly code: BlsErrorCode;
+  constructor(code: BlsErrorCode, message: string) {
+    super(message);
+    this.name = "BlsError";
+    this.code = code;
+  }
+}

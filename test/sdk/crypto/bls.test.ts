@@ -1,0 +1,181 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expect } from "chai";
+import fc from "fast-check";
+import { parse } from "yaml";
+import { blstBls } from "../../../sdk/crypto/bls/blst.node.js";
+import { BlsError, bls, CURVE_ORDER, getBls, nobleBls } from "../../../sdk/crypto/bls/index.js";
+import type { Bls } from "../../../sdk/crypto/bls/types.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const blsVectors = path.resolve(repoRoot, "../shared/vectors/consensus-spec-tests-v0.12.3/tests/general/phase0/bls");
+
+const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s.replace(/^0x/, ""), "hex"));
+const toHex = (b: Uint8Array): string => `0x${Buffer.from(b).toString("hex")}`;
+
+interface Case<I, O> {
+  name: string;
+  input: I;
+  output: O;
+}
+
+function loadCases<I, O>(handler: string): Case<I, O>[] {
+  const dir = path.join(blsVectors, handler, "small");
+  return readdirSync(dir)
+    .sort()
+    .map((name) => {
+      const data = parse(readFileSync(path.join(dir, name, "data.yaml"), "utf8"));
+      return { name, input: data.input, output: data.output };
+    });
+}
+
+const backends: Bls[] = [blstBls, nobleBls];
+
+for (const impl of backends) {
+  describe(`BLS ${impl.backend}: consensus-spec-tests v0.12.3 general/phase0/bls`, () => {
+    describe("sign", () => {
+      for (const c of loadCases<{ privkey: string; message: string }, string | null>("sign")) {
+        it(c.name, () => {
+          const sk = hex(c.input.privkey);
+          if (c.output === null) {
+            expect(() => impl.sign(sk, hex(c.input.message))).to.throw(BlsError);
+            return;
+          }
+          expect(toHex(impl.sign(sk, hex(c.input.message)))).to.equal(c.output);
+          // The signature must verify under the key derived from the same secret.
+          expect(impl.verify(impl.secretKeyToPublicKey(sk), hex(c.input.message), hex(c.output))).to.equal(true);
+        });
+      }
+    });
+
+    describe("verify", () => {
+      for (const c of loadCases<{ pubkey: string; message: string; signature: string }, boolean>("verify")) {
+        it(c.name, () => {
+          const { pubkey, message, signature } = c.input;
+          expect(impl.verify(hex(pubkey), hex(message), hex(signature))).to.equal(c.output);
+        });
+      }
+    });
+
+    describe("aggregate", () => {
+      for (const c of loadCases<string[], string | null>("aggregate")) {
+        it(c.name, () => {
+          const sigs = c.input.map(hex);
+          if (c.output === null) {
+            expect(() => impl.aggregateSignatures(sigs))
+              .to.throw(BlsError)
+              .with.property("code", "EMPTY_AGGREGATE");
+            return;
+          }
+          expect(toHex(impl.aggregateSignatures(sigs))).to.equal(c.output);
+        });
+      }
+    });
+
+    describe("fast_aggregate_verify", () => {
+      for (const c of loadCases<{ pubkeys: string[]; message: string; signature: string }, boolean>(
+        "fast_aggregate_verify",
+      )) {
+        it(c.name, () => {
+          const { pubkeys, message, signature } = c.input;
+          expect(impl.fastAggregateVerify(pubkeys.map(hex), hex(message), hex(signature))).to.equal(c.output);
+        });
+      }
+    });
+
+    describe("aggregate_verify", () => {
+      for (const c of loadCases<{ pubkeys: string[]; messages: string[]; signature: string }, boolean>(
+        "aggregate_verify",
+      )) {
+        it(c.name, () => {
+          const { pubkeys, messages, signature } = c.input;
+          expect(impl.aggregateVerify(pubkeys.map(hex), messages.map(hex), hex(signature))).to.equal(c.output);
+        });
+      }
+    });
+  });
+}
+
+const secretKeyArb = fc.bigInt({ min: 1n, max: CURVE_ORDER - 1n }).map((n) => hex(n.toString(16).padStart(64, "0")));
+
+describe("BLS back ends agree", () => {
+  it("produce identical public keys, signatures and aggregates", () => {
+    fc.assert(
+      fc.property(
+        fc.array(secretKeyArb, { minLength: 1, maxLength: 3 }),
+        fc.uint8Array({ maxLength: 40 }),
+        (sks, msg) => {
+          const pks = sks.map((sk) => blstBls.secretKeyToPublicKey(sk));
+          const sigs = sks.map((sk) => blstBls.sign(sk, msg));
+          expect(sks.map((sk) => toHex(nobleBls.secretKeyToPublicKey(sk)))).to.deep.equal(pks.map(toHex));
+          expect(sks.map((sk) => toHex(nobleBls.sign(sk, msg)))).to.deep.equal(sigs.map(toHex));
+          expect(toHex(nobleBls.aggregatePublicKeys(pks))).to.equal(toHex(blstBls.aggregatePublicKeys(pks)));
+          const agg = blstBls.aggregateSignatures(sigs);
+          expect(toHex(nobleBls.aggregateSignatures(sigs))).to.equal(toHex(agg));
+          for (const impl of backends) expect(impl.fastAggregateVerify(pks, msg, agg)).to.equal(true);
+        },
+      ),
+      { numRuns: 5 },
+    );
+  });
+
+  it("reject a bad secret key with a typed error", () => {
+    for (const impl of backends) {
+      for (const sk of [new Uint8Array(32), new Uint8Array(31), hex(CURVE_ORDER.toString(16).padStart(64, "0"))]) {
+        expect(() => impl.secretKeyToPublicKey(sk))
+          .to.throw(BlsError)
+          .with.property("code", "INVALID_SECRET_KEY");
+      }
+    }
+  });
+});
+
+describe("BLS batch verification and key validation", () => {
+  const sks = [1n, 2n, 3n].map((n) => hex((n * 0x1234567890abcdefn).toString(16).padStart(64, "0")));
+  const msgs = [hex("aa"), hex("bbbb"), hex("cccccc")];
+
+  for (const impl of backends) {
+    it(`${impl.backend}: verifyMultipleSignatures accepts a valid batch and rejects one bad member`, () => {
+      const sets = sks.map((sk, i) => ({
+        publicKey: impl.secretKeyToPublicKey(sk),
+        message: msgs[i],
+        signature: impl.sign(sk, msgs[i]),
+      }));
+      expect(impl.verifyMultipleSignatures(sets)).to.equal(true);
+      expect(impl.verifyMultipleSignatures([])).to.equal(true);
+      const swapped = sets.map((s, i) => (i === 1 ? { ...s, message: msgs[0] } : s));
+      expect(impl.verifyMultipleSignatures(swapped)).to.equal(false);
+      const garbage = sets.map((s, i) => (i === 2 ? { ...s, signature: new Uint8Array(96) } : s));
+      expect(impl.verifyMultipleSignatures(garbage)).to.equal(false);
+    });
+
+    it(`${impl.backend}: aggregateVerify checks distinct messages; malformed input gives false, never a throw`, () => {
+      const pks = sks.map((sk) => impl.secretKeyToPublicKey(sk));
+      const agg = impl.aggregateSignatures(sks.map((sk, i) => impl.sign(sk, msgs[i])));
+      expect(impl.aggregateVerify(pks, msgs, agg)).to.equal(true);
+      expect(impl.aggregateVerify(pks, [msgs[1], msgs[0], msgs[2]], agg)).to.equal(false);
+      expect(impl.aggregateVerify(pks, msgs.slice(0, 2), agg)).to.equal(false);
+      expect(impl.verify(pks[0].subarray(0, 47), msgs[0], agg)).to.equal(false);
+      expect(impl.verify(pks[0], msgs[0], agg.subarray(1))).to.equal(false);
+      expect(impl.fastAggregateVerify([new Uint8Array(48)], msgs[0], agg)).to.equal(false);
+    });
+
+    it(`${impl.backend}: isValidPublicKey refuses infinity and garbage (KeyValidate)`, () => {
+      const inf = new Uint8Array(48);
+      inf[0] = 0xc0;
+      expect(impl.isValidPublicKey(impl.secretKeyToPublicKey(sks[0]))).to.equal(true);
+      expect(impl.isValidPublicKey(inf)).to.equal(false);
+      expect(impl.isValidPublicKey(new Uint8Array(48).fill(0xff))).to.equal(false);
+      const nonCanonicalInf = inf.slice();
+      nonCanonicalInf[47] = 1;
+      expect(impl.verify(nonCanonicalInf, msgs[0], new Uint8Array(96))).to.equal(false);
+    });
+  }
+
+  it("getBls picks blst in Node, and noble on request", async () => {
+    expect((await getBls()).backend).to.equal("blst");
+    expect(bls.backend).to.equal("blst");
+    expect((await getBls("noble")).backend).to.equal("noble");
+  });
+});
