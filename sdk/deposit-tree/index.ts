@@ -1,0 +1,4 @@
+export * from "./depositTree.js";
+export * from "./errors.js";
+export * from "./snapshot.js";
+export * from "./zeroHashes.js";
