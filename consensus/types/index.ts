@@ -1,0 +1,2 @@
+export * from "./phase0.js";
+export * from "./values.js";
