@@ -1,0 +1,156 @@
+// What the Beacon API reads from the node. The node's chain service implements it; tests build it from real states.
+// Field names follow the engine's phase0 values (Lodestar's camelCase of the spec names), so an engine
+// `BeaconState` value satisfies `ApiState` structurally.
+
+/** phase0 Validator record, the fields the API reports. uint64 as number; FAR_FUTURE_EPOCH = Infinity. */
+export interface ValidatorRecord {
+  pubkey: Uint8Array;
+  withdrawalCredentials: Uint8Array;
+  effectiveBalance: number;
+  slashed: boolean;
+  activationEligibilityEpoch: number;
+  activationEpoch: number;
+  exitEpoch: number;
+  withdrawableEpoch: number;
+}
+
+export interface Checkpoint {
+  epoch: number;
+  root: Uint8Array;
+}
+
+export interface Fork {
+  previousVersion: Uint8Array;
+  currentVersion: Uint8Array;
+  epoch: number;
+}
+
+export interface Eth1Data {
+  depositRoot: Uint8Array;
+  depositCount: number;
+  blockHash: Uint8Array;
+}
+
+/** The part of a phase0 BeaconState the API serves. */
+export interface ApiState {
+  slot: number;
+  genesisTime: number;
+  genesisValidatorsRoot: Uint8Array;
+  fork: Fork;
+  eth1Data: Eth1Data;
+  eth1DepositIndex: number;
+  validators: ArrayLike<ValidatorRecord>;
+  balances: ArrayLike<number>;
+  previousJustifiedCheckpoint: Checkpoint;
+  currentJustifiedCheckpoint: Checkpoint;
+  finalizedCheckpoint: Checkpoint;
+}
+
+export interface BeaconBlockHeader {
+  slot: number;
+  proposerIndex: number;
+  parentRoot: Uint8Array;
+  stateRoot: Uint8Array;
+  bodyRoot: Uint8Array;
+}
+
+export interface HeaderInfo {
+  root: Uint8Array;
+  canonical: boolean;
+  header: { message: BeaconBlockHeader; signature: Uint8Array };
+}
+
+/** A state_id of the Beacon API, parsed. */
+export type StateSelector =
+  | { kind: "head" }
+  | { kind: "genesis" }
+  | { kind: "finalized" }
+  | { kind: "justified" }
+  | { kind: "slot"; slot: number }
+  | { kind: "root"; root: Uint8Array };
+
+export interface StateLookup {
+  state: ApiState;
+  /** hash_tree_root of the state */
+  root: Uint8Array;
+  /** true when the state is at or before the finalized checkpoint of the head */
+  finalized: boolean;
+}
+
+export interface SyncStatus {
+  headSlot: number;
+  syncDistance: number;
+  isSyncing: boolean;
+}
+
+/** A deposit seen on the deposit contract (past the follow distance) but not yet processed into the head state. */
+export interface PendingDeposit {
+  index: number;
+  pubkey: Uint8Array;
+  amountGwei: number;
+}
+
+/** EIP-4881 deposit tree snapshot. */
+export interface DepositTreeSnapshot {
+  finalized: Uint8Array[];
+  depositRoot: Uint8Array;
+  depositCount: number;
+  executionBlockHash: Uint8Array;
+  executionBlockHeight: number;
+}
+
+export interface FollowerStatus {
+  /** latest execution block the follower has processed */
+  followedBlock: number;
+  /** execution head seen from the endpoint */
+  headBlock: number;
+  depositsProcessed: number;
+}
+
+/** Config values the API needs typed; `spec` is every config value for /eth/v1/config/spec. */
+export interface ApiConfig {
+  SLOTS_PER_EPOCH: number;
+  SECONDS_PER_SLOT: number;
+  MAX_SEED_LOOKAHEAD: number;
+  MIN_PER_EPOCH_CHURN_LIMIT: number;
+  CHURN_LIMIT_QUOTIENT: number;
+  MAX_EFFECTIVE_BALANCE: number;
+  EPOCHS_PER_ETH1_VOTING_PERIOD: number;
+  ETH1_FOLLOW_DISTANCE: number;
+  SECONDS_PER_ETH1_BLOCK: number;
+  GENESIS_FORK_VERSION: Uint8Array;
+  DEPOSIT_CHAIN_ID: number;
+  DEPOSIT_CONTRACT_ADDRESS: Uint8Array;
+}
+
+export type ChainEvent =
+  | {
+      topic: "head";
+      slot: number;
+      block: Uint8Array;
+      state: Uint8Array;
+      epochTransition: boolean;
+      previousDutyDependentRoot: Uint8Array;
+      currentDutyDependentRoot: Uint8Array;
+    }
+  | { topic: "block"; slot: number; block: Uint8Array }
+  | { topic: "finalized_checkpoint"; block: Uint8Array; state: Uint8Array; epoch: number };
+
+export type ChainEventListener = (event: ChainEvent) => void;
+
+export interface ChainView {
+  readonly config: ApiConfig;
+  /** every config value, for /eth/v1/config/spec (numbers, bigints, strings or bytes) */
+  readonly specValues: Record<string, unknown>;
+  /** null before genesis */
+  genesisState(): ApiState | null;
+  getState(selector: StateSelector): StateLookup | null;
+  headHeader(): HeaderInfo | null;
+  syncStatus(): SyncStatus;
+  currentSlot(): number;
+  pendingDeposits(): PendingDeposit[];
+  depositSnapshot(): DepositTreeSnapshot | null;
+  followerStatus(): FollowerStatus | null;
+  /** subscribe to chain events; returns the unsubscribe function */
+  onEvent(listener: ChainEventListener): () => void;
+}

@@ -1,0 +1,15 @@
+/** An error the API answers with `{code, message}` and the HTTP status `code` (beacon-APIs error shape). */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: 400 | 404 | 500 | 503,
+    message: string,
+    /** stable machine-readable reason, e.g. "INVALID_STATE_ID" */
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export const badRequest = (code: string, message: string) => new ApiError(400, message, code);
+export const notFound = (code: string, message: string) => new ApiError(404, message, code);

@@ -1,0 +1,61 @@
+// The node's Beacon API server (Fastify): routes over a ChainView, beacon-APIs JSON and error conventions.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Registry } from "prom-client";
+import type { ChainView } from "./chainView.js";
+import { ApiError } from "./errors.js";
+import { registerActivationQueueRoutes } from "./routes/activationQueue.js";
+import { registerConfigRoutes } from "./routes/config.js";
+import { registerEventRoutes } from "./routes/events.js";
+import { registerHeaderRoutes } from "./routes/headers.js";
+import { registerNodeRoutes } from "./routes/node.js";
+import { registerStateRoutes } from "./routes/states.js";
+
+export interface BeaconApiOptions {
+  /** pino logger options or false (default: false) */
+  logger?: FastifyServerOptions["logger"];
+  /** when given, `/metrics` serves this registry too */
+  metrics?: Registry;
+}
+
+export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: opts.logger ?? false });
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof ApiError) {
+      return reply.code(err.statusCode).send({ code: err.statusCode, message: err.message });
+    }
+    const status = (err as { statusCode?: number }).statusCode;
+    const message = err instanceof Error ? err.message : String(err);
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      return reply.code(status).send({ code: status, message });
+    }
+    reply.log.error({ err }, "internal error in beacon API");
+    return reply.code(500).send({ code: 500, message: "Internal server error" });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ code: 404, message: `Route ${req.method} ${req.url.split("?")[0]} not found` });
+  });
+
+  registerNodeRoutes(app, view);
+  registerConfigRoutes(app, view);
+  registerStateRoutes(app, view);
+  registerHeaderRoutes(app, view);
+  registerEventRoutes(app, view);
+  registerActivationQueueRoutes(app, view);
+  if (opts.metrics) registerMetricsRoute(app, opts.metrics);
+  return app;
+}
+
+export function registerMetricsRoute(app: FastifyInstance, registry: Registry): void {
+  app.get("/metrics", async (_req, reply) => {
+    reply.header("content-type", registry.contentType);
+    return registry.metrics();
+  });
+}
+
+/** A server with only `/metrics`, for `--metrics.port`. */
+export function createMetricsServer(registry: Registry): FastifyInstance {
+  const app = Fastify({ logger: false });
+  registerMetricsRoute(app, registry);
+  return app;
+}
