@@ -5,7 +5,7 @@ export const DEPOSIT_CONTRACT_TREE_DEPTH = 32;
 
 /** ZERO_HASHES[h] is the root of an empty subtree of height h (ZERO_HASHES[0] is the zero leaf). */
 export const ZERO_HASHES: readonly Uint8Array[] = (() => {
-  const zeros = [new Uint8Array(32)];
+  const zeros: Uint8Array[] = [new Uint8Array(32)];
   for (let h = 0; h < DEPOSIT_CONTRACT_TREE_DEPTH; h++) zeros.push(digest2Bytes32(zeros[h], zeros[h]));
   return zeros;
 })();
