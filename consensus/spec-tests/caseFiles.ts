@@ -1,0 +1,41 @@
+// Readers for the parts of a spec-test case (tests/formats in consensus-specs v0.12.3): `<part>.ssz` holds SSZ bytes,
+// `<part>.yaml` YAML data.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Type } from "@chainsafe/ssz";
+import { parse } from "yaml";
+import type { SpecCase } from "./types.js";
+
+/** The raw SSZ bytes of `<name>.ssz`. */
+export function readSszBytes(c: SpecCase, name: string): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(c.dir, `${name}.ssz`)));
+}
+
+/** `<name>.ssz` deserialized with `type` into a plain value. */
+export function readSsz<T>(c: SpecCase, name: string, type: Type<T>): T {
+  return type.deserialize(readSszBytes(c, name));
+}
+
+/** `<name>.yaml` parsed (integers beyond 2**53 come back as bigint so they stay exact). */
+export function readYaml<T = unknown>(c: SpecCase, name: string): T {
+  const text = readFileSync(path.join(c.dir, `${name}.yaml`), "utf8");
+  return parse(text, safeIntReviver, { intAsBigInt: true }) as T;
+}
+
+/** True if the case holds a part `<name>.ssz`, `<name>.yaml` or a file called exactly `name`. */
+export function exists(c: SpecCase, name: string): boolean {
+  return ["", ".ssz", ".yaml"].some((ext) => existsSync(path.join(c.dir, `${name}${ext}`)));
+}
+
+/** The `bls_setting` of meta.yaml: 0 optional (verify), 1 required (verify), 2 ignored (do not verify). */
+export function shouldVerifySignatures(c: SpecCase): boolean {
+  if (!exists(c, "meta")) return true;
+  const meta = readYaml<{ bls_setting?: number }>(c, "meta");
+  return meta?.bls_setting !== 2;
+}
+
+/** Converts bigints that fit a double exactly back to numbers, so common cases compare as plain numbers. */
+function safeIntReviver(_key: unknown, value: unknown): unknown {
+  if (typeof value === "bigint" && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= 0n) return Number(value);
+  return value;
+}

@@ -1,0 +1,138 @@
+// Runs the official consensus spec tests (format: consensus-specs v0.12.3 tests/formats/).
+// Walks $SPEC_TESTS_DIR/tests/<preset>/<fork>/<runner>/<handler>/<suite>/<case>/ and hands each case to the runner
+// module ./runners/<runner>.ts. Env: SPEC_TESTS_DIR (folder holding tests/, default the shared v0.12.3 vectors),
+// SPEC_CONFIG (a phase0.yaml, default the v0.12.3 minimal one), SPEC_FILTER (substring of the case path).
+// Runs the preset folder named like the config (CONFIG_NAME) and `general`. Exit code 1 if any case failed.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type BeaconConfig, loadBeaconConfig } from "../params/beaconConfig.js";
+import { type SpecCase, type SpecRunner, SpecSkip } from "./types.js";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HERE, "../..");
+const VECTORS = path.resolve(REPO_ROOT, "../shared/vectors");
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function subdirs(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => statSync(path.join(dir, name)).isDirectory())
+    .sort();
+}
+
+/** Every case folder of the selected presets, in a stable order. */
+export function discoverCases(testsRoot: string, cfg: BeaconConfig, filter: string): SpecCase[] {
+  const cases: SpecCase[] = [];
+  for (const preset of subdirs(testsRoot)) {
+    if (preset !== "general" && preset !== cfg.PRESET_BASE) {
+      console.log(`(preset folder ${preset} not run: the config is ${cfg.PRESET_BASE}; set SPEC_CONFIG to run it)`);
+      continue;
+    }
+    for (const fork of subdirs(path.join(testsRoot, preset))) {
+      for (const runner of subdirs(path.join(testsRoot, preset, fork))) {
+        for (const handler of subdirs(path.join(testsRoot, preset, fork, runner))) {
+          for (const suite of subdirs(path.join(testsRoot, preset, fork, runner, handler))) {
+            const suiteDir = path.join(testsRoot, preset, fork, runner, handler, suite);
+            for (const name of subdirs(suiteDir)) {
+              const dir = path.join(suiteDir, name);
+              const rel = path.relative(testsRoot, dir);
+              if (filter && !rel.includes(filter)) continue;
+              cases.push({ preset, fork, runner, handler, suite, name, dir, cfg });
+            }
+          }
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+async function loadRunner(runner: string): Promise<SpecRunner | Error> {
+  const file = path.join(HERE, "runners", `${runner}.ts`);
+  if (!existsSync(file)) return new Error(`no runner module consensus/spec-tests/runners/${runner}.ts`);
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { runner?: SpecRunner };
+    if (!mod.runner || typeof mod.runner.runCase !== "function") {
+      return new Error(`runners/${runner}.ts does not export \`runner: SpecRunner\``);
+    }
+    return mod.runner;
+  } catch (e) {
+    return new Error(`runners/${runner}.ts failed to load: ${(e as Error).stack ?? e}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const testsDir = path.resolve(process.env.SPEC_TESTS_DIR ?? path.join(VECTORS, "consensus-spec-tests-v0.12.3"));
+  const configPath = path.resolve(
+    process.env.SPEC_CONFIG ?? path.join(VECTORS, "consensus-configs/v0.12.3/minimal/phase0.yaml"),
+  );
+  const filter = process.env.SPEC_FILTER ?? "";
+  const testsRoot = path.join(testsDir, "tests");
+  if (!existsSync(testsRoot)) {
+    console.error(`no tests/ folder in SPEC_TESTS_DIR=${testsDir}`);
+    return 1;
+  }
+  const cfg = loadBeaconConfig(configPath);
+  console.log(`spec tests: ${testsRoot} with config ${configPath}${filter ? ` filter "${filter}"` : ""}`);
+
+  const cases = discoverCases(testsRoot, cfg, filter);
+  const runners = new Map<string, SpecRunner | Error>();
+  const tallies = new Map<string, Tally>();
+  const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const skips: string[] = [];
+
+  for (const c of cases) {
+    if (!runners.has(c.runner)) {
+      const loaded = await loadRunner(c.runner);
+      if (loaded instanceof Error) console.log(`  FAIL every ${c.runner} case: ${loaded.message}`);
+      runners.set(c.runner, loaded);
+    }
+    const runner = runners.get(c.runner)!;
+    const key = `${c.runner}/${c.handler}`;
+    const tally = tallies.get(key) ?? { passed: 0, failed: 0, skipped: 0 };
+    tallies.set(key, tally);
+    const where = path.relative(testsRoot, c.dir);
+    try {
+      if (runner instanceof Error) throw runner;
+      await runner.runCase(c);
+      tally.passed++;
+      total.passed++;
+    } catch (e) {
+      if (e instanceof SpecSkip) {
+        tally.skipped++;
+        total.skipped++;
+        skips.push(`  SKIP ${where}: ${e.reason}`);
+      } else {
+        tally.failed++;
+        total.failed++;
+        if (runner instanceof Error) continue;
+        const message = String((e as Error)?.message ?? e);
+        console.log(`  FAIL ${where}: ${message.split("\n").slice(0, 3).join(" | ")}`);
+        if (process.env.SPEC_VERBOSE && e instanceof Error) console.log(e.stack);
+      }
+    }
+  }
+
+  for (const line of skips) console.log(line);
+  for (const [key, t] of tallies) {
+    console.log(`${key}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ""}`);
+  }
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+  return total.failed > 0 ? 1 : 0;
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
