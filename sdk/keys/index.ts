@@ -1,0 +1,5 @@
+export * from "./eip2333.js";
+export * from "./eip2334.js";
+export * from "./errors.js";
+export * from "./mnemonic.js";
+export * from "./secretKey.js";
