@@ -1,0 +1,3 @@
+export * from "./errors.js";
+export * from "./interchange.js";
+export * from "./slashingProtectionDb.js";
