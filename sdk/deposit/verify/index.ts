@@ -1,0 +1,3 @@
+export * from "./decodeEntry.js";
+export type * from "./types.js";
+export * from "./verifyDepositData.js";
