@@ -72,7 +72,7 @@ export class FixtureChainView implements ChainView {
   private listeners = new Set<ChainEventListener>();
 
   constructor(
-    readonly head: ApiState | null,
+    public head: ApiState | null,
     readonly genesis: ApiState | null = head,
   ) {}
 

@@ -1,0 +1,13 @@
+export type BeaconApiErrorCode = "HTTP_ERROR" | "NETWORK_ERROR" | "INVALID_RESPONSE" | "INVALID_PUBKEY";
+
+/** A failed Beacon API call: `code` says which kind, `status` is the HTTP status when there was one. */
+export class BeaconApiError extends Error {
+  constructor(
+    readonly code: BeaconApiErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "BeaconApiError";
+  }
+}
