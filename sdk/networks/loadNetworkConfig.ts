@@ -26,6 +26,8 @@ export interface NetworkConfigJson {
   coin_type?: number;
 }
 
+const REFERENCE_MAX_DEPOSIT_GWEI = 2048n * 1_000_000_000n;
+
 const KNOWN_KEYS = new Set([
   "network_name",
   "genesis_fork_version",
@@ -50,7 +52,8 @@ export interface LoadNetworkConfigOptions {
 
 /**
  * Parses a custom network (JSON text or an already parsed object). Missing optional amounts take the BTC20
- * defaults (min deposit 1, activation 1000, max 64000 coins; multiplier 1; coin type 3600). Every problem is a
+ * defaults (min deposit 1, activation 1000 coins; multiplier 1; coin type 3600) and the reference CLI's
+ * maximum deposit (2048 * 10^9 gwei). Every problem is a
  * NetworkError with code BAD_NETWORK_CONFIG naming the field and what it expected.
  */
 export function loadNetworkConfig(json: string | object, options: LoadNetworkConfigOptions = {}): NetworkParams {
@@ -91,7 +94,11 @@ export function loadNetworkConfig(json: string | object, options: LoadNetworkCon
   const m = BigInt(multiplier);
   const minDepositGwei = coinField(cfg.min_deposit_amount ?? 1, "min_deposit_amount") * m;
   const activationAmountGwei = coinField(cfg.min_activation_amount ?? 1000, "min_activation_amount") * m;
-  const maxDepositGwei = coinField(cfg.max_deposit_amount ?? 64_000, "max_deposit_amount") * m;
+  // Without max_deposit_amount: the reference CLI's MAX_DEPOSIT_AMOUNT, 2048 * 10^9 deposit gwei whatever the multiplier.
+  const maxDepositGwei =
+    cfg.max_deposit_amount === undefined
+      ? REFERENCE_MAX_DEPOSIT_GWEI
+      : coinField(cfg.max_deposit_amount, "max_deposit_amount") * m;
   if (minDepositGwei <= 0n) throw bad(`"min_deposit_amount" must be positive`);
   if (activationAmountGwei < minDepositGwei || maxDepositGwei < activationAmountGwei) {
     throw bad("expected min_deposit_amount <= min_activation_amount <= max_deposit_amount");
