@@ -1,0 +1,103 @@
+// The node's database (node:sqlite, one file under --data-dir): blocks by root, states at checkpoints (SSZ bytes),
+// and a few named values (genesis, finalized checkpoint). Writes that belong together go in one transaction, so a
+// node killed at any moment restarts from a consistent finalized state.
+import { DatabaseSync } from "node:sqlite";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS blocks (root BLOB PRIMARY KEY, slot INTEGER NOT NULL, parent_root BLOB NOT NULL, ssz BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS blocks_slot ON blocks (slot);
+CREATE TABLE IF NOT EXISTS states (block_root BLOB PRIMARY KEY, slot INTEGER NOT NULL, ssz BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+`;
+
+export interface StoredBlock {
+  root: Uint8Array;
+  slot: number;
+  parentRoot: Uint8Array;
+  ssz: Uint8Array;
+}
+
+export class NodeDb {
+  private readonly db: DatabaseSync;
+
+  /** `path` is a file (created if missing) or ":memory:" */
+  constructor(path: string) {
+    this.db = new DatabaseSync(path);
+    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const out = fn();
+      this.db.exec("COMMIT");
+      return out;
+    } catch (e) {
+      this.db.exec("ROLLBACK");
+      throw e;
+    }
+  }
+
+  putBlock(b: StoredBlock): void {
+    this.db
+      .prepare("INSERT OR IGNORE INTO blocks (root, slot, parent_root, ssz) VALUES (?, ?, ?, ?)")
+      .run(b.root, b.slot, b.parentRoot, b.ssz);
+  }
+
+  getBlock(root: Uint8Array): StoredBlock | null {
+    const row = this.db.prepare("SELECT root, slot, parent_root, ssz FROM blocks WHERE root = ?").get(root) as
+      | { root: Uint8Array; slot: number; parent_root: Uint8Array; ssz: Uint8Array }
+      | undefined;
+    return row
+      ? {
+          root: new Uint8Array(row.root),
+          slot: Number(row.slot),
+          parentRoot: new Uint8Array(row.parent_root),
+          ssz: new Uint8Array(row.ssz),
+        }
+      : null;
+  }
+
+  /** Blocks with slot > `afterSlot`, in slot order (to replay on top of a stored state at restart). */
+  blocksAfter(afterSlot: number): StoredBlock[] {
+    const rows = this.db
+      .prepare("SELECT root, slot, parent_root, ssz FROM blocks WHERE slot > ? ORDER BY slot, root")
+      .all(afterSlot) as { root: Uint8Array; slot: number; parent_root: Uint8Array; ssz: Uint8Array }[];
+    return rows.map((row) => ({
+      root: new Uint8Array(row.root),
+      slot: Number(row.slot),
+      parentRoot: new Uint8Array(row.parent_root),
+      ssz: new Uint8Array(row.ssz),
+    }));
+  }
+
+  putState(blockRoot: Uint8Array, slot: number, ssz: Uint8Array): void {
+    this.db.prepare("INSERT OR REPLACE INTO states (block_root, slot, ssz) VALUES (?, ?, ?)").run(blockRoot, slot, ssz);
+  }
+
+  getState(blockRoot: Uint8Array): { slot: number; ssz: Uint8Array } | null {
+    const row = this.db.prepare("SELECT slot, ssz FROM states WHERE block_root = ?").get(blockRoot) as
+      | { slot: number; ssz: Uint8Array }
+      | undefined;
+    return row ? { slot: Number(row.slot), ssz: new Uint8Array(row.ssz) } : null;
+  }
+
+  /** Drops stored states older than `slot` except the one for `keepRoot` (pruning at finality). */
+  pruneStatesBefore(slot: number, keepRoot: Uint8Array): void {
+    this.db.prepare("DELETE FROM states WHERE slot < ? AND block_root != ?").run(slot, keepRoot);
+  }
+
+  putMeta(key: string, value: Uint8Array): void {
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").run(key, value);
+  }
+
+  getMeta(key: string): Uint8Array | null {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: Uint8Array } | undefined;
+    return row ? new Uint8Array(row.value) : null;
+  }
+}
