@@ -1,0 +1,31 @@
+import type { DepositIssue } from "../verify/types.js";
+
+/** Stable codes a dApp can branch on when sending deposits. */
+export type DepositClientErrorCode =
+  | "USER_REJECTED"
+  | "INSUFFICIENT_FUNDS"
+  | "WRONG_CHAIN"
+  | "REVERTED"
+  | "ALREADY_DEPOSITED"
+  | "NO_CONTRACT"
+  | "NO_PROVIDER"
+  | "INVALID_DEPOSIT"
+  | "DUPLICATE_PUBKEY"
+  | "RPC_ERROR";
+
+export class DepositClientError extends Error {
+  override readonly name = "DepositClientError";
+  constructor(
+    readonly code: DepositClientErrorCode,
+    message: string,
+    readonly details: {
+      /** Verification issues per deposit (INVALID_DEPOSIT), keyed by the deposit's position in the call. */
+      issues?: { position: number; issues: DepositIssue[] }[];
+      /** Name of the contract's custom error (REVERTED), e.g. "DepositDataRootMismatch". */
+      revertReason?: string;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, { cause: details.cause });
+  }
+}
