@@ -1,0 +1,68 @@
+// Runner for tests/<preset>/phase0/epoch_processing/<handler>/ (consensus-specs v0.12.3 tests/formats/epoch_processing):
+// `pre.ssz` is already transitioned to just before the handler's sub-transition; applying that one sub-transition
+// must give `post.ssz` (no post = the processing must abort). Every case runs through both the spec-literal
+// function and the fast path used by processEpoch.
+import type { BeaconConfig } from "../../params/beaconConfig.js";
+import { GENESIS_EPOCH } from "../../params/constants.js";
+import { computeEpochParticipation } from "../../state-transition/epoch/fast/epochParticipation.js";
+import { processRegistryUpdatesFast } from "../../state-transition/epoch/fast/processRegistryUpdatesFast.js";
+import { processRewardsAndPenaltiesFast } from "../../state-transition/epoch/fast/processRewardsAndPenaltiesFast.js";
+import { processSlashingsFast } from "../../state-transition/epoch/fast/processSlashingsFast.js";
+import { processFinalUpdates } from "../../state-transition/epoch/processFinalUpdates.js";
+import { processJustificationAndFinalization } from "../../state-transition/epoch/processJustificationAndFinalization.js";
+import { processRegistryUpdates } from "../../state-transition/epoch/processRegistryUpdates.js";
+import { processRewardsAndPenalties } from "../../state-transition/epoch/processRewardsAndPenalties.js";
+import { processSlashings } from "../../state-transition/epoch/processSlashings.js";
+import { weighJustificationAndFinalization } from "../../state-transition/epoch/weighJustificationAndFinalization.js";
+import type { BeaconState } from "../../types/index.js";
+import { assertSszEqual, assertThrows } from "../assert.js";
+import { exists, readSsz } from "../caseFiles.js";
+import type { SpecCase, SpecRunner } from "../types.js";
+
+type SubTransition = (cfg: BeaconConfig, state: BeaconState) => void;
+
+/** handler name -> [spec-literal process_<handler>, the fast path's equivalent]. */
+export const epochSubTransitions: Record<string, [SubTransition, SubTransition]> = {
+  justification_and_finalization: [
+    processJustificationAndFinalization,
+    (cfg, state) => {
+      const p = computeEpochParticipation(cfg, state);
+      if (p.currentEpoch <= GENESIS_EPOCH + 1) return;
+      weighJustificationAndFinalization(cfg, state, p.totalActiveBalance, p.prevTargetBalance, p.currTargetBalance);
+    },
+  ],
+  rewards_and_penalties: [
+    processRewardsAndPenalties,
+    (cfg, state) => processRewardsAndPenaltiesFast(cfg, state, computeEpochParticipation(cfg, state)),
+  ],
+  registry_updates: [
+    processRegistryUpdates,
+    (cfg, state) => processRegistryUpdatesFast(cfg, state, computeEpochParticipation(cfg, state)),
+  ],
+  slashings: [
+    processSlashings,
+    (cfg, state) => processSlashingsFast(cfg, state, computeEpochParticipation(cfg, state)),
+  ],
+  final_updates: [processFinalUpdates, processFinalUpdates],
+};
+
+export const runner: SpecRunner = {
+  runCase(c: SpecCase): void {
+    const pair = epochSubTransitions[c.handler];
+    if (!pair) throw new Error(`unknown epoch_processing handler ${c.handler}`);
+    const BeaconState = c.cfg.types.BeaconState;
+    const paths: [string, SubTransition][] = [
+      ["spec-literal", pair[0]],
+      ["fast", pair[1]],
+    ];
+    for (const [label, process] of paths) {
+      const state = readSsz(c, "pre", BeaconState);
+      if (!exists(c, "post")) {
+        assertThrows(() => process(c.cfg, state), `${label} process_${c.handler}`);
+        continue;
+      }
+      process(c.cfg, state);
+      assertSszEqual(BeaconState, state, readSsz(c, "post", BeaconState), `${label} post-state`);
+    }
+  },
+};

@@ -1,0 +1,20 @@
+// phase0 beacon-chain.md, "Epoch processing" > "Slashings", with the total active balance taken from the
+// EpochParticipation instead of recomputed.
+import type { BeaconConfig } from "../../../params/beaconConfig.js";
+import type { BeaconState } from "../../../types/index.js";
+import { slashingPenalty } from "../slashingPenalty.js";
+import type { EpochParticipation } from "./epochParticipation.js";
+
+export function processSlashingsFast(cfg: BeaconConfig, state: BeaconState, p: EpochParticipation): void {
+  const penaltyEpoch = p.currentEpoch + Math.floor(cfg.EPOCHS_PER_SLASHINGS_VECTOR / 2);
+  let slashingsSum: number | undefined;
+  const validators = state.validators;
+  for (let index = 0; index < validators.length; index++) {
+    const validator = validators[index];
+    if (!validator.slashed || validator.withdrawableEpoch !== penaltyEpoch) continue;
+    slashingsSum ??= state.slashings.reduce((sum, amount) => sum + amount, 0);
+    const penalty = slashingPenalty(cfg, validator.effectiveBalance, slashingsSum, p.totalActiveBalance);
+    // decrease_balance saturates at zero
+    state.balances[index] = penalty > state.balances[index] ? 0 : state.balances[index] - penalty;
+  }
+}
