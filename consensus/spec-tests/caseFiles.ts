@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Type } from "@chainsafe/ssz";
 import { parse } from "yaml";
+import { UintNum64 } from "../../sdk/ssz/index.js";
 import type { SpecCase } from "./types.js";
 
 /** The raw SSZ bytes of `<name>.ssz`. */
@@ -38,4 +39,10 @@ export function shouldVerifySignatures(c: SpecCase): boolean {
 function safeIntReviver(_key: unknown, value: unknown): unknown {
   if (typeof value === "bigint" && value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= 0n) return Number(value);
   return value;
+}
+
+/** A uint64 part stored either as `<name>.ssz` or as `<name>.yaml`. */
+export function readUint64(c: SpecCase, name: string): number {
+  if (existsSync(path.join(c.dir, `${name}.ssz`))) return UintNum64.deserialize(readSszBytes(c, name));
+  return Number(readYaml<number | bigint>(c, name));
 }

@@ -1,0 +1,96 @@
+// Caches of derived data (never stored in the SSZ state value):
+// - the shuffled active-validator list of an epoch, shared between states through a small LRU keyed by seed (and
+//   checked against the exact active index list, so two forks with the same seed but different registries never mix);
+// - per state object (WeakMap) and epoch: that shuffling, the proposers of its slots and the total active balance.
+// Validity rests on the spec's rules: the active set of any epoch <= current + 1 is fixed (activations and exits take
+// effect at least MAX_SEED_LOOKAHEAD + 1 epochs ahead) and effective balances change only in process_final_updates,
+// at the end of an epoch. A state edited by hand outside those rules must be cloned first (clones start empty).
+import type { BeaconConfig } from "../../params/beaconConfig.js";
+import type { BeaconState } from "../../types/index.js";
+import { getSeed } from "../accessors/getSeed.js";
+import { computeEpochAtSlot } from "../misc/computeEpochAtSlot.js";
+import { shuffleList } from "../misc/shuffleList.js";
+import { isActiveValidator } from "../predicates/isActiveValidator.js";
+
+/** The committees' raw material for one epoch. `shuffled[i]` = active[compute_shuffled_index(i, n, seed)]. */
+export interface Shuffling {
+  readonly seed: Uint8Array;
+  readonly activeIndices: Uint32Array;
+  readonly shuffled: Uint32Array;
+}
+
+/** What one state knows about one epoch. */
+export interface EpochShuffling extends Shuffling {
+  readonly epoch: number;
+  /** get_committee_count_per_slot. */
+  readonly committeesPerSlot: number;
+  /** get_beacon_proposer_index by slot. */
+  readonly proposers: Map<number, number>;
+  /** get_total_active_balance, filled on first use. */
+  totalActiveBalance?: number;
+}
+
+const LRU_SIZE = 8;
+const shufflingsBySeed = new Map<string, Shuffling>();
+const byState = new WeakMap<BeaconState, Map<number, EpochShuffling>>();
+
+function sameIndices(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function computeActiveIndices(state: BeaconState, epoch: number): Uint32Array {
+  const validators = state.validators;
+  const out = new Uint32Array(validators.length);
+  let n = 0;
+  for (let i = 0; i < validators.length; i++) if (isActiveValidator(validators[i], epoch)) out[n++] = i;
+  return out.slice(0, n);
+}
+
+function shufflingFor(cfg: BeaconConfig, seed: Uint8Array, activeIndices: Uint32Array): Shuffling {
+  const key = `${cfg.SHUFFLE_ROUND_COUNT}:${Buffer.from(seed).toString("hex")}`;
+  const hit = shufflingsBySeed.get(key);
+  if (hit && sameIndices(hit.activeIndices, activeIndices)) {
+    shufflingsBySeed.delete(key);
+    shufflingsBySeed.set(key, hit);
+    return hit;
+  }
+  const fresh: Shuffling = { seed, activeIndices, shuffled: shuffleList(cfg, activeIndices, seed) };
+  shufflingsBySeed.delete(key);
+  shufflingsBySeed.set(key, fresh);
+  if (shufflingsBySeed.size > LRU_SIZE) shufflingsBySeed.delete(shufflingsBySeed.keys().next().value as string);
+  return fresh;
+}
+
+/** The epoch's shuffling and per-state derived values (cached when `epoch` <= the state's epoch + 1). */
+export function getEpochShuffling(cfg: BeaconConfig, state: BeaconState, epoch: number): EpochShuffling {
+  const cacheable = epoch <= computeEpochAtSlot(cfg, state.slot) + 1;
+  let perState = byState.get(state);
+  const cached = perState?.get(epoch);
+  if (cached) return cached;
+  const activeIndices = computeActiveIndices(state, epoch);
+  const seed = getSeed(cfg, state, epoch, cfg.DOMAIN_BEACON_ATTESTER);
+  const shuffling = shufflingFor(cfg, seed, activeIndices);
+  const committeesPerSlot = Math.max(
+    1,
+    Math.min(
+      cfg.MAX_COMMITTEES_PER_SLOT,
+      Math.floor(activeIndices.length / cfg.SLOTS_PER_EPOCH / cfg.TARGET_COMMITTEE_SIZE),
+    ),
+  );
+  const entry: EpochShuffling = { ...shuffling, epoch, committeesPerSlot, proposers: new Map() };
+  if (cacheable) {
+    if (!perState) {
+      perState = new Map();
+      byState.set(state, perState);
+    }
+    perState.set(epoch, entry);
+  }
+  return entry;
+}
+
+/** Drops the per-state caches of `state` (for code that edits a state outside the spec's rules). */
+export function clearStateCaches(state: BeaconState): void {
+  byState.delete(state);
+}

@@ -1,0 +1,24 @@
+import type { BeaconConfig } from "../../params/beaconConfig.js";
+import { FAR_FUTURE_EPOCH } from "../../params/constants.js";
+import type { BeaconState } from "../../types/index.js";
+import { getCurrentEpoch } from "../accessors/getCurrentEpoch.js";
+import { getValidatorChurnLimit } from "../accessors/getValidatorChurnLimit.js";
+import { computeActivationExitEpoch } from "../misc/computeActivationExitEpoch.js";
+
+/**
+ * initiate_validator_exit (phase0 beacon-chain.md, "Beacon state mutators"): queues the exit behind the others,
+ * at most get_validator_churn_limit exits per epoch.
+ */
+export function initiateValidatorExit(cfg: BeaconConfig, state: BeaconState, index: number): void {
+  const validator = state.validators[index];
+  if (validator.exitEpoch !== FAR_FUTURE_EPOCH) return;
+  let exitQueueEpoch = computeActivationExitEpoch(cfg, getCurrentEpoch(cfg, state));
+  for (const v of state.validators) {
+    if (v.exitEpoch !== FAR_FUTURE_EPOCH && v.exitEpoch > exitQueueEpoch) exitQueueEpoch = v.exitEpoch;
+  }
+  let exitQueueChurn = 0;
+  for (const v of state.validators) if (v.exitEpoch === exitQueueEpoch) exitQueueChurn++;
+  if (exitQueueChurn >= getValidatorChurnLimit(cfg, state)) exitQueueEpoch += 1;
+  validator.exitEpoch = exitQueueEpoch;
+  validator.withdrawableEpoch = exitQueueEpoch + cfg.MIN_VALIDATOR_WITHDRAWABILITY_DELAY;
+}

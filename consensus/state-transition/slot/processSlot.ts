@@ -1,0 +1,17 @@
+import type { BeaconConfig } from "../../params/beaconConfig.js";
+import type { BeaconState } from "../../types/index.js";
+
+/**
+ * process_slot (phase0 beacon-chain.md, "State transition"): caches the previous state root and block root in the
+ * history vectors (filling in the latest header's state root first).
+ */
+export function processSlot(cfg: BeaconConfig, state: BeaconState): void {
+  const { types } = cfg;
+  const previousStateRoot = types.BeaconState.hashTreeRoot(state);
+  state.stateRoots[state.slot % cfg.SLOTS_PER_HISTORICAL_ROOT] = previousStateRoot;
+  if (state.latestBlockHeader.stateRoot.every((b) => b === 0)) {
+    state.latestBlockHeader.stateRoot = previousStateRoot;
+  }
+  const previousBlockRoot = types.BeaconBlockHeader.hashTreeRoot(state.latestBlockHeader);
+  state.blockRoots[state.slot % cfg.SLOTS_PER_HISTORICAL_ROOT] = previousBlockRoot;
+}

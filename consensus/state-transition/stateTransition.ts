@@ -1,0 +1,51 @@
+import type { BeaconConfig } from "../params/beaconConfig.js";
+import type { BeaconState, SignedBeaconBlock } from "../types/index.js";
+import { processBlock } from "./block/processBlock.js";
+import { toHex } from "./block/toHex.js";
+import { verifyBlockSignature } from "./block/verifyBlockSignature.js";
+import { sharePubkeyIndex } from "./caches/pubkeyIndex.js";
+import { check } from "./errors.js";
+import { processSlots } from "./slot/processSlots.js";
+
+/** Options of stateTransition beyond the spec's `validate_result`. */
+export interface StateTransitionOptions {
+  /** Check BLS signatures (block, RANDAO, operations). Default true; false only for trusted or test input. */
+  verifySignatures?: boolean;
+}
+
+/**
+ * state_transition (phase0 beacon-chain.md, "Beacon chain state transition function"): advances a clone of `state` to
+ * the block's slot, checks the proposer's signature (when `validateResult`), applies the block and checks the block's
+ * state root (when `validateResult`). Returns the post-state; `state` itself is never modified, also on failure
+ * (BlockProcessingError, whose `code` names the rule).
+ */
+export function stateTransition(
+  cfg: BeaconConfig,
+  state: BeaconState,
+  signedBlock: SignedBeaconBlock,
+  validateResult = true,
+  options: StateTransitionOptions = {},
+): BeaconState {
+  const verifySignatures = options.verifySignatures ?? true;
+  const block = signedBlock.message;
+  const post = cfg.types.BeaconState.clone(state);
+  sharePubkeyIndex(state, post);
+  processSlots(cfg, post, block.slot);
+  if (validateResult && verifySignatures) {
+    check(
+      verifyBlockSignature(cfg, post, signedBlock),
+      "INVALID_BLOCK_SIGNATURE",
+      () => `block of slot ${block.slot} is not signed by its proposer ${block.proposerIndex}`,
+    );
+  }
+  processBlock(cfg, post, block, verifySignatures);
+  if (validateResult) {
+    const root = cfg.types.BeaconState.hashTreeRoot(post);
+    check(
+      Buffer.from(root).equals(Buffer.from(block.stateRoot)),
+      "INVALID_STATE_ROOT",
+      () => `block state root ${toHex(block.stateRoot)} differs from the computed post-state root ${toHex(root)}`,
+    );
+  }
+  return post;
+}
