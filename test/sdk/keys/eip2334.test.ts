@@ -1,5 +1,7 @@
 import { expect } from "chai";
 import {
+  deriveSecretKeyAtPath,
+  deriveValidatorKeys,
   KeyError,
   parsePath,
   parseValidatorKeyPath,
@@ -43,6 +45,31 @@ describe("EIP-2334 paths", () => {
       .to.throw(KeyError)
       .with.property("code", "INVALID_INDEX");
     expect(() => withdrawalKeyPath(2 ** 32, 0))
+      .to.throw(KeyError)
+      .with.property("code", "INVALID_INDEX");
+  });
+});
+
+describe("deriveValidatorKeys", () => {
+  it("equals deriving each EIP-2334 path from the seed", () => {
+    const seed = new Uint8Array(64).fill(9);
+    const keys = deriveValidatorKeys(seed, 3600, 5, 3);
+    expect(keys.map((k) => k.index)).to.deep.equal([5, 6, 7]);
+    for (const k of keys) {
+      expect(k.signingKeyPath).to.equal(signingKeyPath(3600, k.index));
+      expect(k.withdrawalKeyPath).to.equal(withdrawalKeyPath(3600, k.index));
+      expect(k.signingSecretKey).to.deep.equal(deriveSecretKeyAtPath(seed, k.signingKeyPath));
+      expect(k.withdrawalSecretKey).to.deep.equal(deriveSecretKeyAtPath(seed, k.withdrawalKeyPath));
+    }
+    expect(deriveValidatorKeys(seed, 3600, 0, 0)).to.deep.equal([]);
+  });
+
+  it("rejects index ranges past 2^32-1", () => {
+    const seed = new Uint8Array(32).fill(1);
+    expect(() => deriveValidatorKeys(seed, 3600, 2 ** 32 - 1, 2))
+      .to.throw(KeyError)
+      .with.property("code", "INVALID_INDEX");
+    expect(() => deriveValidatorKeys(seed, 3600, -1, 1))
       .to.throw(KeyError)
       .with.property("code", "INVALID_INDEX");
   });
