@@ -4,6 +4,7 @@ import { processBlock } from "./block/processBlock.js";
 import { toHex } from "./block/toHex.js";
 import { verifyBlockSignature } from "./block/verifyBlockSignature.js";
 import { sharePubkeyIndex } from "./caches/pubkeyIndex.js";
+import { hashBeaconState, moveStateRootMirror } from "./caches/stateRoot.js";
 import { check } from "./errors.js";
 import { processSlots } from "./slot/processSlots.js";
 
@@ -30,6 +31,7 @@ export function stateTransition(
   const block = signedBlock.message;
   const post = cfg.types.BeaconState.clone(state);
   sharePubkeyIndex(state, post);
+  moveStateRootMirror(state, post);
   processSlots(cfg, post, block.slot);
   if (validateResult && verifySignatures) {
     check(
@@ -40,7 +42,7 @@ export function stateTransition(
   }
   processBlock(cfg, post, block, verifySignatures);
   if (validateResult) {
-    const root = cfg.types.BeaconState.hashTreeRoot(post);
+    const root = hashBeaconState(cfg, post);
     check(
       Buffer.from(root).equals(Buffer.from(block.stateRoot)),
       "INVALID_STATE_ROOT",

@@ -1,2 +1,3 @@
+export * from "./hasher.js";
 export * from "./phase0.js";
 export * from "./values.js";

@@ -25,6 +25,7 @@ import {
   Version,
 } from "../../sdk/ssz/index.js";
 import type { BeaconParams } from "../params/beaconParams.js";
+import "./hasher.js";
 import { DEPOSIT_CONTRACT_TREE_DEPTH, JUSTIFICATION_BITS_LENGTH } from "../params/constants.js";
 
 const Slot = UintNum64;

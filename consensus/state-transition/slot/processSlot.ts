@@ -1,17 +1,18 @@
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
+import { hashBeaconState } from "../caches/stateRoot.js";
 
 /**
  * process_slot (phase0 beacon-chain.md, "State transition"): caches the previous state root and block root in the
- * history vectors (filling in the latest header's state root first).
+ * history vectors (filling in the latest header's state root first). The state root is computed incrementally
+ * (caches/stateRoot.ts).
  */
 export function processSlot(cfg: BeaconConfig, state: BeaconState): void {
-  const { types } = cfg;
-  const previousStateRoot = types.BeaconState.hashTreeRoot(state);
+  const previousStateRoot = hashBeaconState(cfg, state);
   state.stateRoots[state.slot % cfg.SLOTS_PER_HISTORICAL_ROOT] = previousStateRoot;
   if (state.latestBlockHeader.stateRoot.every((b) => b === 0)) {
     state.latestBlockHeader.stateRoot = previousStateRoot;
   }
-  const previousBlockRoot = types.BeaconBlockHeader.hashTreeRoot(state.latestBlockHeader);
+  const previousBlockRoot = cfg.types.BeaconBlockHeader.hashTreeRoot(state.latestBlockHeader);
   state.blockRoots[state.slot % cfg.SLOTS_PER_HISTORICAL_ROOT] = previousBlockRoot;
 }
