@@ -1,0 +1,478 @@
+// The chain service: blocks through the state transition into the fork choice (phase0 fork-choice.md handlers
+// on_tick, on_block, on_attestation, on_attester_slashing), the head, finality, the pools block production draws
+// from, persistence of blocks and finalized states, and the events the API streams.
+import type { Logger } from "pino";
+import type { ChainEvent, ChainEventListener } from "../../api/chainView.js";
+import { ForkChoice } from "../../fork-choice/forkChoice.js";
+import type { BlockSummary } from "../../fork-choice/types.js";
+import type { BeaconConfig } from "../../params/beaconConfig.js";
+import { getIndexedAttestation } from "../../state-transition/accessors/getIndexedAttestation.js";
+import { processJustificationAndFinalization } from "../../state-transition/epoch/processJustificationAndFinalization.js";
+import { computeStartSlotAtEpoch } from "../../state-transition/misc/computeStartSlotAtEpoch.js";
+import { isSlashableAttestationData } from "../../state-transition/predicates/isSlashableAttestationData.js";
+import { isValidIndexedAttestation } from "../../state-transition/predicates/isValidIndexedAttestation.js";
+import { processSlots } from "../../state-transition/slot/processSlots.js";
+import { stateTransition } from "../../state-transition/stateTransition.js";
+import type {
+  Attestation,
+  AttesterSlashing,
+  BeaconBlockHeader,
+  BeaconState,
+  IndexedAttestation,
+  ProposerSlashing,
+  SignedBeaconBlock,
+} from "../../types/index.js";
+import type { NodeDb } from "../storage/nodeDb.js";
+import { anchorHeader } from "./anchor.js";
+import { AttestationPool } from "./attestationPool.js";
+import { CheckpointStates, justifiedBalancesOf } from "./checkpointStates.js";
+import { fromRootHex, type RootHex, toRootHex } from "./rootHex.js";
+
+export class ChainError extends Error {
+  constructor(
+    readonly code: "UNKNOWN_PARENT_QUEUED" | "INVALID_BLOCK" | "INVALID_ATTESTATION" | "INVALID_SLASHING" | "NO_STATE",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ChainError";
+  }
+}
+
+export interface ChainServiceOptions {
+  cfg: BeaconConfig;
+  /** trusted state to start from: genesis, or the finalized checkpoint state at a restart */
+  anchorState: BeaconState;
+  /** the genesis state (defaults to the anchor) */
+  genesisState?: BeaconState;
+  /** current unix time (seconds) */
+  now: () => number;
+  db?: NodeDb;
+  logger?: Logger;
+  /** BLS checks of blocks and gossip (default true) */
+  verifySignatures?: boolean;
+}
+
+export interface ImportedBlock {
+  root: RootHex;
+  slot: number;
+  post: BeaconState;
+}
+
+const META_FINALIZED = "finalized_root";
+const META_GENESIS = "genesis_root";
+
+export class ChainService {
+  readonly cfg: BeaconConfig;
+  readonly forkChoice: ForkChoice;
+  readonly genesisState: BeaconState;
+  readonly genesisRoot: RootHex;
+  readonly pool: AttestationPool;
+  readonly proposerSlashings = new Map<number, ProposerSlashing>();
+  readonly attesterSlashings: AttesterSlashing[] = [];
+  headRoot: RootHex;
+  blocksImported = 0;
+
+  private readonly states = new Map<RootHex, BeaconState>();
+  private readonly headers = new Map<RootHex, { message: BeaconBlockHeader; signature: Uint8Array }>();
+  private readonly blocks = new Map<RootHex, SignedBeaconBlock>();
+  private readonly byStateRoot = new Map<RootHex, RootHex>();
+  private readonly checkpointStates: CheckpointStates;
+  private readonly orphans = new Map<RootHex, SignedBeaconBlock[]>();
+  private earlyAttestations: { att: Attestation; indices: number[] }[] = [];
+  private readonly listeners = new Set<ChainEventListener>();
+  private readonly slotStates = new Map<string, BeaconState>();
+  private lastFinalizedEpoch: number;
+  private readonly verifySignatures: boolean;
+
+  constructor(private readonly opts: ChainServiceOptions) {
+    const cfg = opts.cfg;
+    this.cfg = cfg;
+    this.verifySignatures = opts.verifySignatures ?? true;
+    const anchor = opts.anchorState;
+    const header = anchorHeader(cfg, anchor);
+    const root = toRootHex(cfg.types.BeaconBlockHeader.hashTreeRoot(header));
+    this.genesisState = opts.genesisState ?? anchor;
+    this.genesisRoot = opts.genesisState ? toRootHex(anchorRootOf(cfg, opts.genesisState)) : root;
+    this.states.set(root, anchor);
+    this.headers.set(root, { message: header, signature: new Uint8Array(96) });
+    this.byStateRoot.set(toRootHex(header.stateRoot), root);
+    const genesisStateRoot = toRootHex(cfg.types.BeaconState.hashTreeRoot(this.genesisState));
+    this.byStateRoot.set(genesisStateRoot, this.genesisRoot);
+    this.checkpointStates = new CheckpointStates(cfg, (r) => this.states.get(r) ?? null);
+    this.pool = new AttestationPool(cfg);
+    const epoch = Math.floor(anchor.slot / cfg.SLOTS_PER_EPOCH);
+    const cp = { epoch, root };
+    const summary: BlockSummary = {
+      root,
+      parentRoot: toRootHex(header.parentRoot),
+      slot: anchor.slot,
+      justifiedCheckpoint: cp,
+      finalizedCheckpoint: cp,
+      unrealizedJustifiedCheckpoint: cp,
+      unrealizedFinalizedCheckpoint: cp,
+    };
+    this.forkChoice = new ForkChoice(
+      cfg,
+      {
+        block: summary,
+        epoch,
+        genesisTime: anchor.genesisTime,
+        time: anchor.genesisTime + cfg.SECONDS_PER_SLOT * anchor.slot,
+      },
+      (checkpoint) => {
+        const state = this.checkpointStates.get(checkpoint);
+        if (!state) throw new ChainError("NO_STATE", `no state for checkpoint ${checkpoint.epoch}/${checkpoint.root}`);
+        return justifiedBalancesOf(cfg, state);
+      },
+    );
+    this.headRoot = root;
+    this.lastFinalizedEpoch = epoch;
+    if (opts.db) {
+      const db = opts.db;
+      db.transaction(() => {
+        if (!db.getMeta(META_GENESIS)) {
+          db.putMeta(META_GENESIS, fromRootHex(this.genesisRoot));
+          db.putState(
+            fromRootHex(this.genesisRoot),
+            this.genesisState.slot,
+            cfg.types.BeaconState.serialize(this.genesisState),
+          );
+        }
+        if (!db.getMeta(META_FINALIZED)) {
+          db.putMeta(META_FINALIZED, fromRootHex(root));
+          db.putState(fromRootHex(root), anchor.slot, cfg.types.BeaconState.serialize(anchor));
+        }
+      });
+    }
+  }
+
+  /**
+   * Restart: anchors at the finalized state stored in `db` and replays the stored blocks after it, so nothing
+   * imported before the stop is lost. Null when the database holds no chain yet.
+   */
+  static fromDb(opts: Omit<ChainServiceOptions, "anchorState" | "genesisState"> & { db: NodeDb }): ChainService | null {
+    const { cfg, db } = opts;
+    const finalizedRoot = db.getMeta(META_FINALIZED);
+    const genesisRoot = db.getMeta(META_GENESIS);
+    if (!finalizedRoot || !genesisRoot) return null;
+    const finalized = db.getState(finalizedRoot);
+    const genesis = db.getState(genesisRoot);
+    if (!finalized || !genesis) return null;
+    const chain = new ChainService({
+      ...opts,
+      anchorState: cfg.types.BeaconState.deserialize(finalized.ssz),
+      genesisState: cfg.types.BeaconState.deserialize(genesis.ssz),
+    });
+    chain.forkChoice.onTick(Math.max(chain.forkChoice.time, opts.now()));
+    for (const stored of db.blocksAfter(finalized.slot)) {
+      try {
+        chain.importBlock(cfg.types.SignedBeaconBlock.deserialize(stored.ssz));
+      } catch (e) {
+        opts.logger?.warn({ err: e, slot: stored.slot }, "stored block not replayed");
+      }
+    }
+    chain.updateHead();
+    return chain;
+  }
+
+  // ---- events ----
+
+  onEvent(listener: ChainEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: ChainEvent): void {
+    for (const l of this.listeners) l(event);
+  }
+
+  // ---- reads ----
+
+  headState(): BeaconState {
+    return this.states.get(this.headRoot)!;
+  }
+
+  blockState(root: RootHex): BeaconState | null {
+    return this.states.get(root) ?? null;
+  }
+
+  blockRootOfState(stateRoot: RootHex): RootHex | null {
+    return this.byStateRoot.get(stateRoot) ?? null;
+  }
+
+  getBlock(root: RootHex): SignedBeaconBlock | null {
+    return this.blocks.get(root) ?? null;
+  }
+
+  header(root: RootHex): { message: BeaconBlockHeader; signature: Uint8Array } | null {
+    return this.headers.get(root) ?? null;
+  }
+
+  hasBlock(root: RootHex): boolean {
+    return this.states.has(root);
+  }
+
+  /** The head state advanced with empty slots to `slot` (for duties and block production); cached. */
+  headStateAtSlot(slot: number): BeaconState {
+    const head = this.headState();
+    if (head.slot >= slot) return head;
+    const key = `${this.headRoot}:${slot}`;
+    let state = this.slotStates.get(key);
+    if (!state) {
+      state = this.cfg.types.BeaconState.clone(head);
+      processSlots(this.cfg, state, slot);
+      if (this.slotStates.size >= 8) this.slotStates.delete(this.slotStates.keys().next().value!);
+      this.slotStates.set(key, state);
+    }
+    return state;
+  }
+
+  /** The canonical state at `slot` (the head chain's block at or before it, advanced with empty slots). */
+  canonicalStateAtSlot(slot: number): { state: BeaconState; blockRoot: RootHex } | null {
+    let root: RootHex | undefined = this.headRoot;
+    while (root) {
+      const state = this.states.get(root);
+      if (!state) return null;
+      if (state.slot <= slot) {
+        if (state.slot === slot) return { state, blockRoot: root };
+        const advanced = this.cfg.types.BeaconState.clone(state);
+        processSlots(this.cfg, advanced, slot);
+        return { state: advanced, blockRoot: root };
+      }
+      root = this.forkChoice.protoArray.getNode(root)?.parentRoot;
+    }
+    return null;
+  }
+
+  // ---- handlers ----
+
+  /** on_tick; attestations held back because they were from the then-current slot are applied now. */
+  onTick(time: number): void {
+    if (time > this.forkChoice.time) this.forkChoice.onTick(time);
+    const currentSlot = this.forkChoice.getCurrentSlot();
+    const ready = this.earlyAttestations.filter((a) => a.att.data.slot < currentSlot);
+    this.earlyAttestations = this.earlyAttestations.filter((a) => a.att.data.slot >= currentSlot);
+    for (const { att, indices } of ready) {
+      try {
+        this.vote(att, indices, false);
+      } catch (e) {
+        this.opts.logger?.debug({ err: e }, "held attestation dropped");
+      }
+    }
+    this.pool.prune(currentSlot);
+  }
+
+  /**
+   * on_block: runs the state transition on the parent's post-state (signatures and state root checked), adds the
+   * block to the fork choice with its realized and pulled-up checkpoints, applies its attestations and attester
+   * slashings, stores it, and updates the head. A block whose parent is unknown is held until the parent arrives.
+   */
+  importBlock(signed: SignedBeaconBlock): ImportedBlock | null {
+    const cfg = this.cfg;
+    const block = signed.message;
+    const root = toRootHex(cfg.types.BeaconBlock.hashTreeRoot(block));
+    if (this.states.has(root)) return { root, slot: block.slot, post: this.states.get(root)! };
+    const parentRoot = toRootHex(block.parentRoot);
+    const pre = this.states.get(parentRoot);
+    if (!pre) {
+      const finalizedSlot = computeStartSlotAtEpoch(cfg, this.forkChoice.finalizedCheckpoint.epoch);
+      if (block.slot > finalizedSlot) {
+        const list = this.orphans.get(parentRoot) ?? [];
+        list.push(signed);
+        this.orphans.set(parentRoot, list);
+      }
+      return null;
+    }
+    this.forkChoice.validateBlock(parentRoot, block.slot);
+    let post: BeaconState;
+    try {
+      post = stateTransition(cfg, pre, signed, true, { verifySignatures: this.verifySignatures });
+    } catch (e) {
+      throw new ChainError("INVALID_BLOCK", `block ${root} at slot ${block.slot} rejected: ${(e as Error).message}`);
+    }
+    const pulledUp = cfg.types.BeaconState.clone(post);
+    processJustificationAndFinalization(cfg, pulledUp);
+    const cp = (c: { epoch: number; root: Uint8Array }) => ({ epoch: c.epoch, root: toRootHex(c.root) });
+    this.forkChoice.onBlock({
+      root,
+      parentRoot,
+      slot: block.slot,
+      justifiedCheckpoint: cp(post.currentJustifiedCheckpoint),
+      finalizedCheckpoint: cp(post.finalizedCheckpoint),
+      unrealizedJustifiedCheckpoint: cp(pulledUp.currentJustifiedCheckpoint),
+      unrealizedFinalizedCheckpoint: cp(pulledUp.finalizedCheckpoint),
+    });
+    this.states.set(root, post);
+    this.blocks.set(root, signed);
+    this.headers.set(root, {
+      message: {
+        slot: block.slot,
+        proposerIndex: block.proposerIndex,
+        parentRoot: block.parentRoot,
+        stateRoot: block.stateRoot,
+        bodyRoot: cfg.types.BeaconBlockBody.hashTreeRoot(block.body),
+      },
+      signature: signed.signature,
+    });
+    this.byStateRoot.set(toRootHex(block.stateRoot), root);
+    this.blocksImported++;
+    for (const att of block.body.attestations) {
+      try {
+        // already verified by the state transition
+        this.vote(att, this.checkAttestation(att, false).attestingIndices, true);
+      } catch {
+        // an included attestation the fork choice cannot use (e.g. for a pruned branch) still counted in the state
+      }
+    }
+    for (const slashing of block.body.attesterSlashings) this.applyAttesterSlashing(slashing);
+    for (const s of block.body.proposerSlashings) this.proposerSlashings.delete(s.signedHeader1.message.proposerIndex);
+    this.opts.db?.putBlock({
+      root: fromRootHex(root),
+      slot: block.slot,
+      parentRoot: block.parentRoot,
+      ssz: cfg.types.SignedBeaconBlock.serialize(signed),
+    });
+    this.emit({ topic: "block", slot: block.slot, block: fromRootHex(root) });
+    const children = this.orphans.get(root);
+    if (children) {
+      this.orphans.delete(root);
+      for (const child of children) {
+        try {
+          this.importBlock(child);
+        } catch (e) {
+          this.opts.logger?.warn({ err: e }, "held block rejected");
+        }
+      }
+    }
+    this.updateHead();
+    return { root, slot: block.slot, post };
+  }
+
+  /**
+   * A gossip attestation: committee and signature checked on its target state, pooled for block inclusion, and
+   * counted by the fork choice (held until the next slot when it is from the current one, as on_attestation asks).
+   */
+  onAttestation(att: Attestation): IndexedAttestation {
+    const indexed = this.checkAttestation(att, true);
+    this.pool.add(att);
+    if (att.data.slot >= this.forkChoice.getCurrentSlot()) {
+      this.earlyAttestations.push({ att, indices: indexed.attestingIndices });
+    } else {
+      this.vote(att, indexed.attestingIndices, false);
+    }
+    return indexed;
+  }
+
+  /** The attesting indices of `att` from its target checkpoint state; the aggregate signature checked if asked. */
+  private checkAttestation(att: Attestation, verify: boolean): IndexedAttestation {
+    const target = { epoch: att.data.target.epoch, root: toRootHex(att.data.target.root) };
+    const targetState = this.checkpointStates.get(target);
+    if (!targetState) throw new ChainError("NO_STATE", `unknown attestation target ${target.epoch}/${target.root}`);
+    const indexed = getIndexedAttestation(this.cfg, targetState, att);
+    if (verify && this.verifySignatures && !isValidIndexedAttestation(this.cfg, targetState, indexed)) {
+      throw new ChainError("INVALID_ATTESTATION", `attestation for slot ${att.data.slot} has an invalid signature`);
+    }
+    return indexed;
+  }
+
+  /** on_attestation's fork-choice part: validate_on_attestation, then update_latest_messages. */
+  private vote(att: Attestation, indices: number[], isFromBlock: boolean): void {
+    const data = att.data;
+    const target = { epoch: data.target.epoch, root: toRootHex(data.target.root) };
+    const beaconBlockRoot = toRootHex(data.beaconBlockRoot);
+    this.forkChoice.validateOnAttestation({ slot: data.slot, beaconBlockRoot, target }, isFromBlock);
+    this.forkChoice.updateLatestMessages(indices, beaconBlockRoot, target.epoch);
+  }
+
+  /** on_attester_slashing: checked, pooled for inclusion, and the equivocators' weight removed from the fork choice. */
+  onAttesterSlashing(slashing: AttesterSlashing): void {
+    const a1 = slashing.attestation1;
+    const a2 = slashing.attestation2;
+    if (!isSlashableAttestationData(this.cfg, a1.data, a2.data)) {
+      throw new ChainError("INVALID_SLASHING", "attester slashing: the two attestations are not slashable together");
+    }
+    const state = this.headState();
+    if (
+      this.verifySignatures &&
+      (!isValidIndexedAttestation(this.cfg, state, a1) || !isValidIndexedAttestation(this.cfg, state, a2))
+    ) {
+      throw new ChainError("INVALID_SLASHING", "attester slashing: an attestation has an invalid signature");
+    }
+    this.attesterSlashings.push(slashing);
+    this.applyAttesterSlashing(slashing);
+  }
+
+  private applyAttesterSlashing(slashing: AttesterSlashing): void {
+    const second = new Set(slashing.attestation2.attestingIndices);
+    this.forkChoice.addEquivocatingIndices(slashing.attestation1.attestingIndices.filter((i) => second.has(i)));
+  }
+
+  /** A proposer slashing seen on gossip or built locally: pooled for inclusion (checked again by process_block). */
+  onProposerSlashing(slashing: ProposerSlashing): void {
+    const h1 = slashing.signedHeader1.message;
+    const h2 = slashing.signedHeader2.message;
+    const same = this.cfg.types.BeaconBlockHeader.equals(h1, h2);
+    if (h1.slot !== h2.slot || h1.proposerIndex !== h2.proposerIndex || same) {
+      throw new ChainError("INVALID_SLASHING", "proposer slashing: headers must differ at the same slot and proposer");
+    }
+    this.proposerSlashings.set(h1.proposerIndex, slashing);
+  }
+
+  /** get_head; emits head and finalized_checkpoint events, persists and prunes at finality. */
+  updateHead(): RootHex {
+    const previous = this.headRoot;
+    const head = this.forkChoice.getHead();
+    this.headRoot = head;
+    if (head !== previous) {
+      const state = this.states.get(head)!;
+      const epochOf = (slot: number) => Math.floor(slot / this.cfg.SLOTS_PER_EPOCH);
+      const prevState = this.states.get(previous);
+      this.emit({
+        topic: "head",
+        slot: state.slot,
+        block: fromRootHex(head),
+        state: this.headers.get(head)!.message.stateRoot,
+        epochTransition: prevState ? epochOf(prevState.slot) !== epochOf(state.slot) : false,
+        previousDutyDependentRoot: fromRootHex(head),
+        currentDutyDependentRoot: fromRootHex(head),
+      });
+    }
+    const finalized = this.forkChoice.finalizedCheckpoint;
+    if (finalized.epoch > this.lastFinalizedEpoch) {
+      this.lastFinalizedEpoch = finalized.epoch;
+      this.onFinalized(finalized);
+    }
+    return head;
+  }
+
+  private onFinalized(finalized: { epoch: number; root: RootHex }): void {
+    const state = this.states.get(finalized.root);
+    this.emit({
+      topic: "finalized_checkpoint",
+      block: fromRootHex(finalized.root),
+      state: this.headers.get(finalized.root)?.message.stateRoot ?? new Uint8Array(32),
+      epoch: finalized.epoch,
+    });
+    if (!state) return;
+    const db = this.opts.db;
+    if (db) {
+      db.transaction(() => {
+        db.putState(fromRootHex(finalized.root), state.slot, this.cfg.types.BeaconState.serialize(state));
+        db.putMeta(META_FINALIZED, fromRootHex(finalized.root));
+      });
+      db.pruneStatesBefore(state.slot, fromRootHex(this.genesisRoot));
+    }
+    // Keep states of the finalized block and its descendants only; blocks stay in the database.
+    for (const [root, s] of this.states) {
+      if (s.slot < state.slot && root !== this.genesisRoot) {
+        this.states.delete(root);
+        this.blocks.delete(root);
+      }
+    }
+    this.checkpointStates.pruneBefore(this.forkChoice.justifiedCheckpoint.epoch - 1);
+  }
+}
+
+function anchorRootOf(cfg: BeaconConfig, state: BeaconState): Uint8Array {
+  return cfg.types.BeaconBlockHeader.hashTreeRoot(anchorHeader(cfg, state));
+}

@@ -1,0 +1,93 @@
+// Signing for the validator duties (phase0 validator.md): every message is signed over its spec domain, and blocks
+// and attestations pass slashing protection first (check and record in one transaction, then sign).
+
+import { bls } from "../../sdk/crypto/bls/index.js";
+import { UintNum64 } from "../../sdk/ssz/index.js";
+import type { BeaconConfig } from "../params/beaconConfig.js";
+import { getDomain } from "../state-transition/accessors/getDomain.js";
+import { computeEpochAtSlot } from "../state-transition/misc/computeEpochAtSlot.js";
+import { computeSigningRoot } from "../state-transition/misc/computeSigningRoot.js";
+import type { AttestationData, BeaconBlock, BeaconState } from "../types/index.js";
+import type { ValidatorKey } from "./keystores.js";
+import type { SlashingProtectionDb } from "./slashing-protection/index.js";
+import type { AggregateAndProofValue } from "./types.js";
+
+export class ValidatorSigner {
+  private readonly byPubkey = new Map<string, ValidatorKey>();
+
+  constructor(
+    private readonly cfg: BeaconConfig,
+    keys: ValidatorKey[],
+    private readonly protection: SlashingProtectionDb,
+  ) {
+    for (const k of keys) this.byPubkey.set(Buffer.from(k.publicKey).toString("hex"), k);
+  }
+
+  get pubkeys(): Uint8Array[] {
+    return [...this.byPubkey.values()].map((k) => k.publicKey);
+  }
+
+  private key(pubkey: Uint8Array): ValidatorKey {
+    const k = this.byPubkey.get(Buffer.from(pubkey).toString("hex"));
+    if (!k) throw new Error(`no secret key for validator ${Buffer.from(pubkey).toString("hex")}`);
+    return k;
+  }
+
+  /** get_epoch_signature: the RANDAO reveal. */
+  signRandao(state: BeaconState, pubkey: Uint8Array, epoch: number): Uint8Array {
+    const domain = getDomain(this.cfg, state, this.cfg.DOMAIN_RANDAO, epoch);
+    return bls.sign(this.key(pubkey).secretKey, computeSigningRoot(UintNum64, epoch, domain));
+  }
+
+  /** get_block_signature, after slashing protection accepted the block. */
+  signBlock(state: BeaconState, pubkey: Uint8Array, block: BeaconBlock): Uint8Array {
+    const domain = getDomain(
+      this.cfg,
+      state,
+      this.cfg.DOMAIN_BEACON_PROPOSER,
+      computeEpochAtSlot(this.cfg, block.slot),
+    );
+    const root = computeSigningRoot(this.cfg.types.BeaconBlock, block, domain);
+    this.protection.checkAndInsertBlockProposal(pubkey, block.slot, root);
+    return bls.sign(this.key(pubkey).secretKey, root);
+  }
+
+  /** get_attestation_signature, after slashing protection accepted the vote. */
+  signAttestation(state: BeaconState, pubkey: Uint8Array, data: AttestationData): Uint8Array {
+    const domain = getDomain(this.cfg, state, this.cfg.DOMAIN_BEACON_ATTESTER, data.target.epoch);
+    const root = computeSigningRoot(this.cfg.types.AttestationData, data, domain);
+    this.protection.checkAndInsertAttestation(pubkey, data.source.epoch, data.target.epoch, root);
+    return bls.sign(this.key(pubkey).secretKey, root);
+  }
+
+  /** get_slot_signature: the aggregator selection proof. */
+  signSelectionProof(state: BeaconState, pubkey: Uint8Array, slot: number): Uint8Array {
+    const domain = getDomain(this.cfg, state, this.cfg.DOMAIN_SELECTION_PROOF, computeEpochAtSlot(this.cfg, slot));
+    return bls.sign(this.key(pubkey).secretKey, computeSigningRoot(UintNum64, slot, domain));
+  }
+
+  /** get_aggregate_and_proof_signature */
+  signAggregateAndProof(state: BeaconState, pubkey: Uint8Array, message: AggregateAndProofValue): Uint8Array {
+    const domain = getDomain(
+      this.cfg,
+      state,
+      this.cfg.DOMAIN_AGGREGATE_AND_PROOF,
+      computeEpochAtSlot(this.cfg, message.aggregate.data.slot),
+    );
+    return bls.sign(this.key(pubkey).secretKey, computeSigningRoot(this.cfg.types.AggregateAndProof, message, domain));
+  }
+
+  /** For the slashing scenario only: a signature that skips slashing protection (a misbehaving validator). */
+  signUnprotected<T>(
+    state: BeaconState,
+    pubkey: Uint8Array,
+    type: { hashTreeRoot(v: T): Uint8Array },
+    value: T,
+    domainType: Uint8Array,
+    epoch: number,
+  ): Uint8Array {
+    const domain = getDomain(this.cfg, state, domainType, epoch);
+    const root = computeSigningRoot(type as never, value as never, domain);
+    return bls.sign(this.key(pubkey).secretKey, root);
+  }
+}
