@@ -64,25 +64,73 @@ export function entropyToMnemonic(entropy: Uint8Array, language: MnemonicLanguag
   return bip39.entropyToMnemonic(entropy, wordlistOf(language));
 }
 
-/** Every word list in which the mnemonic has valid words and checksum (often one, sometimes both Chinese lists). */
-export function detectMnemonicLanguages(mnemonic: string): MnemonicLanguage[] {
-  const normalized = normalizeMnemonic(mnemonic);
-  return MNEMONIC_LANGUAGES.filter((language) => bip39.validateMnemonic(normalized, WORDLISTS[language]));
+/** First four characters (NFKC) of a word: BIP-39 word lists are unique in them. */
+const abbreviation = (word: string): string => Array.from(word.normalize("NFKC")).slice(0, 4).join("");
+
+interface WordIndex {
+  words: Set<string>;
+  /** four-letter abbreviation -> word */
+  abbreviations: Map<string, string>;
+}
+
+const wordIndexes = new Map<MnemonicLanguage, WordIndex>();
+
+function wordIndexOf(language: MnemonicLanguage): WordIndex {
+  let index = wordIndexes.get(language);
+  if (!index) {
+    const list = WORDLISTS[language];
+    index = { words: new Set(list), abbreviations: new Map(list.map((word) => [abbreviation(word), word])) };
+    wordIndexes.set(language, index);
+  }
+  return index;
 }
 
 /**
- * Checks the mnemonic and returns its language. Without `language`, the mnemonic must be valid in exactly one
- * word list: none is INVALID_MNEMONIC, several is AMBIGUOUS_MNEMONIC_LANGUAGE (the caller must say which).
+ * The mnemonic in full words of `language`, or null if it is not a valid mnemonic there. Like the reference
+ * deposit CLI, a word may be given by its first four letters (BIP-39 guarantees they identify it); unlike it,
+ * anything else must be a whole word of the list.
  */
-export function validateMnemonic(mnemonic: string, language?: MnemonicLanguage): MnemonicLanguage {
+function expandInLanguage(mnemonic: string, language: MnemonicLanguage): string | null {
+  const index = wordIndexOf(language);
+  const words: string[] = [];
+  for (const word of normalizeMnemonic(mnemonic).split(" ")) {
+    if (index.words.has(word)) {
+      words.push(word);
+      continue;
+    }
+    const short = word.normalize("NFKC");
+    const expanded = Array.from(short).length === 4 ? index.abbreviations.get(short) : undefined;
+    if (expanded === undefined) return null;
+    words.push(expanded.normalize("NFKD"));
+  }
+  const expanded = words.join(" ");
+  return bip39.validateMnemonic(expanded, WORDLISTS[language]) ? expanded : null;
+}
+
+/** Every word list in which the mnemonic has valid words and checksum (often one, sometimes both Chinese lists). */
+export function detectMnemonicLanguages(mnemonic: string): MnemonicLanguage[] {
+  return MNEMONIC_LANGUAGES.filter((language) => expandInLanguage(mnemonic, language) !== null);
+}
+
+/**
+ * Checks the mnemonic and returns its language and full words. Without `language`, the mnemonic must be valid in
+ * exactly one word list: none is INVALID_MNEMONIC, several is AMBIGUOUS_MNEMONIC_LANGUAGE (the caller must say
+ * which).
+ */
+export function resolveMnemonic(
+  mnemonic: string,
+  language?: MnemonicLanguage,
+): { language: MnemonicLanguage; mnemonic: string } {
   if (language !== undefined) {
-    if (!bip39.validateMnemonic(normalizeMnemonic(mnemonic), wordlistOf(language))) {
+    wordlistOf(language);
+    const expanded = expandInLanguage(mnemonic, language);
+    if (expanded === null) {
       throw new KeyError(
         "INVALID_MNEMONIC",
         `not a valid ${language} BIP-39 mnemonic (12-24 words from the word list with a matching checksum)`,
       );
     }
-    return language;
+    return { language, mnemonic: expanded };
   }
   const languages = detectMnemonicLanguages(mnemonic);
   if (languages.length === 0) {
@@ -97,7 +145,12 @@ export function validateMnemonic(mnemonic: string, language?: MnemonicLanguage):
       `the mnemonic is valid in several word lists (${languages.join(", ")}); give its language explicitly`,
     );
   }
-  return languages[0];
+  return { language: languages[0], mnemonic: expandInLanguage(mnemonic, languages[0])! };
+}
+
+/** Checks the mnemonic (see resolveMnemonic) and returns its language. */
+export function validateMnemonic(mnemonic: string, language?: MnemonicLanguage): MnemonicLanguage {
+  return resolveMnemonic(mnemonic, language).language;
 }
 
 export interface MnemonicSeedOptions {
@@ -107,13 +160,11 @@ export interface MnemonicSeedOptions {
   language?: MnemonicLanguage;
 }
 
-/** Validates the mnemonic, then derives its 64-byte BIP-39 seed (async: PBKDF2 with 2048 rounds). */
+/** Validates the mnemonic, then derives the 64-byte BIP-39 seed of its full words (async PBKDF2, 2048 rounds). */
 export async function mnemonicToSeed(mnemonic: string, options: MnemonicSeedOptions = {}): Promise<Uint8Array> {
-  validateMnemonic(mnemonic, options.language);
-  return bip39.mnemonicToSeed(normalizeMnemonic(mnemonic), options.passphrase ?? "");
+  return bip39.mnemonicToSeed(resolveMnemonic(mnemonic, options.language).mnemonic, options.passphrase ?? "");
 }
 
 export function mnemonicToSeedSync(mnemonic: string, options: MnemonicSeedOptions = {}): Uint8Array {
-  validateMnemonic(mnemonic, options.language);
-  return bip39.mnemonicToSeedSync(normalizeMnemonic(mnemonic), options.passphrase ?? "");
+  return bip39.mnemonicToSeedSync(resolveMnemonic(mnemonic, options.language).mnemonic, options.passphrase ?? "");
 }

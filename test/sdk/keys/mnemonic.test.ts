@@ -9,6 +9,7 @@ import {
   mnemonicToSeed,
   mnemonicToSeedSync,
   normalizeMnemonic,
+  resolveMnemonic,
   validateMnemonic,
 } from "../../../sdk/keys/index.js";
 import { bytesToHex, hexToBytes, readKeyVectors } from "./vectors.js";
@@ -83,6 +84,31 @@ describe("BIP-39 mnemonics (bip39_mnemonic_seed.json)", () => {
     const [, jaMnemonic, jaSeed] = v.vectors.japanese[2];
     const ideographic = jaMnemonic.split(" ").join("\u3000");
     expect(bytesToHex(mnemonicToSeedSync(ideographic, { passphrase: v.passphrase }))).to.equal(jaSeed);
+  });
+
+  it("accepts words abbreviated to their first four letters, as the reference CLI does", () => {
+    // Vectors whose first word is longer than four letters, so abbreviating changes it.
+    const longFirstWord = (language: string) =>
+      v.vectors[language].find(([, m]) => Array.from(m.split(" ")[0]).length > 4)!;
+    for (const language of ["english", "french", "spanish"] as const) {
+      const [, mnemonic, seed] = longFirstWord(language);
+      const short = mnemonic
+        .normalize("NFKC")
+        .split(" ")
+        .map((w) => Array.from(w).slice(0, 4).join(""))
+        .join(" ");
+      expect(resolveMnemonic(short).mnemonic).to.equal(normalizeMnemonic(mnemonic));
+      expect(bytesToHex(mnemonicToSeedSync(short, { passphrase: v.passphrase }))).to.equal(seed);
+    }
+    // Three letters of a longer word, or extra letters after the fourth, are not words.
+    const words = longFirstWord("english")[1].split(" ");
+    const threeLetters = words.map((w, i) => (i === 0 ? w.slice(0, 3) : w)).join(" ");
+    const misspelled = words.map((w, i) => (i === 0 ? `${w}x` : w)).join(" ");
+    for (const bad of [threeLetters, misspelled]) {
+      expect(() => validateMnemonic(bad))
+        .to.throw(KeyError)
+        .with.property("code", "INVALID_MNEMONIC");
+    }
   });
 
   it("generates valid 24-word mnemonics in every language", () => {
