@@ -1,0 +1,109 @@
+// Engine benchmark (npm run bench:engine): process_epoch and hash_tree_root(state) under the btc20 preset at 16k, 100k
+// and 1M validators with full participation. Each size runs in its own child process so its peak RSS is clean.
+// Prints a table against the Lodestar anchor (~1 s per epoch transition at ~1M validators on server hardware) and
+// writes bench/results/engine.json. Env ENGINE_BENCH_SIZES="16000,100000" overrides the sizes.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type EngineMeasurement, measureEngine } from "./engine/measureEngine.js";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SIZES = (process.env.ENGINE_BENCH_SIZES ?? "16000,100000,1000000").split(",").map(Number);
+const LODESTAR_EPOCH_MS_AT_1M = 1000;
+const TARGET_EPOCH_MS_AT_1M = 1000;
+
+function runChild(size: number): EngineMeasurement {
+  const result = spawnSync(
+    process.execPath,
+    ["--max-old-space-size=20000", "--import", "tsx", fileURLToPath(import.meta.url), "--child", String(size)],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 },
+  );
+  const line = result.stdout.split("\n").find((l) => l.startsWith("RESULT "));
+  if (result.status !== 0 || !line) {
+    throw new Error(`benchmark child for ${size} validators failed (exit ${result.status}):\n${result.stdout}`);
+  }
+  return JSON.parse(line.slice("RESULT ".length)) as EngineMeasurement;
+}
+
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+
+function main(): void {
+  const rows: EngineMeasurement[] = [];
+  for (const size of SIZES) {
+    console.error(`measuring ${size} validators...`);
+    rows.push(runChild(size));
+  }
+  const header = [
+    "validators",
+    "build s",
+    "shuffle ms",
+    "processEpoch ms",
+    "vs Lodestar 1M",
+    "root full ms",
+    "tree build ms",
+    "root slot ms",
+    "root epoch ms",
+    "block ms (no sig)",
+    "peak RSS MiB",
+  ];
+  const table = rows.map((r) => [
+    String(r.validators),
+    (r.buildMs / 1000).toFixed(1),
+    fmt(r.shufflingMs),
+    fmt(r.processEpochMs),
+    `${(r.processEpochMs / LODESTAR_EPOCH_MS_AT_1M).toFixed(2)}x`,
+    fmt(r.stateRootFullMs),
+    fmt(r.treeBuildMs),
+    fmt(r.stateRootSlotMs),
+    fmt(r.stateRootEpochMs),
+    `${fmt(r.blockMs)} (${fmt(r.blockNoSignaturesMs)})`,
+    String(Math.round(r.peakRssMiB)),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join(" | ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
+  for (const row of table) console.log(line(row));
+  console.log(
+    `Anchor: Lodestar ~${LODESTAR_EPOCH_MS_AT_1M} ms per epoch transition at ~1M validators (server hardware); ` +
+      `target here <= ${TARGET_EPOCH_MS_AT_1M} ms at 1M on 2 cores. "vs Lodestar" = processEpoch / ${LODESTAR_EPOCH_MS_AT_1M} ms.`,
+  );
+  console.log(
+    "root full = hash_tree_root of the plain state value from scratch; root slot = incremental root of the tree-backed " +
+      "state (ViewDU) after one block's changes; root epoch = incremental root after writing an epoch transition's " +
+      "changes into the tree.",
+  );
+
+  const keyed = (pick: (r: EngineMeasurement) => number | number[]) =>
+    Object.fromEntries(rows.map((r) => [String(r.validators), pick(r)]));
+  const json = {
+    preset: "btc20",
+    participation: "full",
+    anchor: { lodestarProcessEpochMsAt1M: LODESTAR_EPOCH_MS_AT_1M, targetProcessEpochMsAt1M: TARGET_EPOCH_MS_AT_1M },
+    processEpochMs: keyed((r) => r.processEpochMs),
+    processEpochRunsMs: keyed((r) => r.processEpochRunsMs),
+    stateRootMs: keyed((r) => r.stateRootFullMs),
+    stateRootIncrementalSlotMs: keyed((r) => r.stateRootSlotMs),
+    stateRootIncrementalEpochMs: keyed((r) => r.stateRootEpochMs),
+    treeBuildMs: keyed((r) => r.treeBuildMs),
+    shufflingMs: keyed((r) => r.shufflingMs),
+    blockMs: keyed((r) => r.blockMs),
+    blockNoSignaturesMs: keyed((r) => r.blockNoSignaturesMs),
+    blockAttestations: keyed((r) => r.blockAttestations),
+    blockAttesters: keyed((r) => r.blockAttesters),
+    buildMs: keyed((r) => r.buildMs),
+    peakRssMiB: keyed((r) => r.peakRssMiB),
+    machine: { cpus: rows[0]?.cpus, node: process.version },
+  };
+  mkdirSync(path.join(HERE, "results"), { recursive: true });
+  writeFileSync(path.join(HERE, "results/engine.json"), `${JSON.stringify(json, null, 2)}\n`);
+  console.log("wrote bench/results/engine.json");
+}
+
+if (process.argv[2] === "--child") {
+  const result = measureEngine(Number(process.argv[3]));
+  console.log(`RESULT ${JSON.stringify(result)}`);
+} else {
+  main();
+}

@@ -1,0 +1,116 @@
+// The measurements of one benchmark size (run in a child process of bench/engine.ts).
+import { cpus } from "node:os";
+import { performance } from "node:perf_hooks";
+import { createBeaconConfig } from "../../consensus/params/beaconConfig.js";
+import { btc20 } from "../../consensus/params/presets/btc20.js";
+import { getBeaconCommittee } from "../../consensus/state-transition/accessors/getBeaconCommittee.js";
+import { processEpoch } from "../../consensus/state-transition/epoch/processEpoch.js";
+import { buildState, fullParticipation, rootOfSlot } from "./buildState.js";
+import { measureBlock } from "./measureBlock.js";
+import { applyBlockLikeChanges, snapshotValidators, writeEpochChanges } from "./treeUpdates.js";
+
+export interface EngineMeasurement {
+  validators: number;
+  cpus: string;
+  buildMs: number;
+  /** Committees of a not-yet-seen epoch: one whole-list shuffle (not part of process_epoch, a node does it per epoch). */
+  shufflingMs: number;
+  /** Median of the processEpoch runs. */
+  processEpochMs: number;
+  processEpochRunsMs: number[];
+  /** hash_tree_root of the plain state value, from scratch. */
+  stateRootFullMs: number;
+  /** Building the tree-backed state (ViewDU) and hashing it once. */
+  treeBuildMs: number;
+  /** Median incremental root of the ViewDU after one block's worth of changes. */
+  stateRootSlotMs: number;
+  /** Writing one epoch transition's changes into the ViewDU, then its root. */
+  stateRootEpochMs: number;
+  /** One block with a full set of attestations (MAX_ATTESTATIONS aggregates), signatures verified. */
+  blockMs: number;
+  /** The same block without signature verification. */
+  blockNoSignaturesMs: number;
+  blockAttestations: number;
+  blockAttesters: number;
+  peakRssMiB: number;
+}
+
+const time = <T>(fn: () => T): [T, number] => {
+  const t0 = performance.now();
+  const out = fn();
+  return [out, performance.now() - t0];
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export function measureEngine(validatorCount: number): EngineMeasurement {
+  const cfg = createBeaconConfig(btc20);
+  const BeaconState = cfg.types.BeaconState;
+  const epoch = 100;
+  const [state, buildMs] = time(() => buildState(cfg, validatorCount, epoch));
+
+  const [, stateRootFullMs] = time(() => BeaconState.hashTreeRoot(state));
+  const [, shufflingMs] = time(() => getBeaconCommittee(cfg, state, (epoch + 1) * cfg.SLOTS_PER_EPOCH, 0));
+
+  // Successive epoch transitions: after each, advance one epoch and fill in the new epoch's attestations.
+  const advance = () => {
+    state.slot += cfg.SLOTS_PER_EPOCH;
+    const currentEpoch = Math.floor(state.slot / cfg.SLOTS_PER_EPOCH);
+    for (let s = state.slot - cfg.SLOTS_PER_EPOCH + 1; s <= state.slot; s++) {
+      state.blockRoots[s % cfg.SLOTS_PER_HISTORICAL_ROOT] = rootOfSlot(s);
+    }
+    state.currentEpochAttestations = fullParticipation(cfg, state, currentEpoch);
+  };
+  const runs: number[] = [];
+  const warmRuns = validatorCount >= 1_000_000 ? 2 : 4;
+  for (let r = 0; r < warmRuns; r++) {
+    if (r > 0) advance();
+    runs.push(time(() => processEpoch(cfg, state))[1]);
+  }
+  advance();
+
+  // Tree-backed state: build once, then incremental roots.
+  const [view, treeBuildMs] = time(() => {
+    const v = BeaconState.toViewDU(state);
+    v.batchHashTreeRoot();
+    return v;
+  });
+  const slotTimes: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const slotView = view.clone(true);
+    applyBlockLikeChanges(cfg, slotView, state, k);
+    slotTimes.push(time(() => slotView.batchHashTreeRoot())[1]);
+  }
+
+  const before = snapshotValidators(state);
+  const [, lastEpochMs] = time(() => processEpoch(cfg, state));
+  runs.push(lastEpochMs);
+  const [, stateRootEpochMs] = time(() => {
+    writeEpochChanges(cfg, view, state, before);
+    return view.batchHashTreeRoot();
+  });
+  const expected = BeaconState.hashTreeRoot(state);
+  if (!Buffer.from(view.hashTreeRoot()).equals(Buffer.from(expected))) {
+    throw new Error("incremental state root differs from hash_tree_root of the value");
+  }
+
+  advance();
+  const block = measureBlock(cfg, state);
+
+  return {
+    validators: validatorCount,
+    cpus: `${cpus().length} x ${cpus()[0]?.model ?? "?"}`,
+    buildMs,
+    shufflingMs,
+    processEpochMs: median(runs),
+    processEpochRunsMs: runs,
+    stateRootFullMs,
+    treeBuildMs,
+    stateRootSlotMs: median(slotTimes),
+    stateRootEpochMs,
+    blockMs: block.blockMs,
+    blockNoSignaturesMs: block.blockNoSignaturesMs,
+    blockAttestations: block.attestations,
+    blockAttesters: block.attesters,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
+}
