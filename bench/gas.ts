@@ -57,7 +57,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return Uint8Array.from(parts.flatMap((part) => [...part]));
 }
 
-const { ethers } = await network.connect();
+const { ethers } = await network.create();
 const [signer] = await ethers.getSigners();
 await ethers.provider.send("hardhat_setBalance", [signer.address, ethers.toQuantity(10n ** 30n)]);
 const factory = await ethers.getContractFactory("DepositContract");
@@ -73,7 +73,12 @@ async function singleDepositGas(contract: Awaited<ReturnType<typeof deploy>>["co
   return Number((await tx.wait())!.gasUsed);
 }
 
-async function batchGas(contract: Awaited<ReturnType<typeof deploy>>["contract"], deposits: Deposit[]) {
+/** `batchDeposit(pubkeys, withdrawal_credentials, signatures, deposit_data_roots, amounts)` of either contract. */
+interface BatchDepositor {
+  batchDeposit: Awaited<ReturnType<typeof deploy>>["contract"]["batchDeposit"];
+}
+
+async function batchGas(contract: BatchDepositor, deposits: Deposit[]) {
   const total = deposits.reduce((sum, d) => sum + d.amountWei, 0n);
   const tx = await contract.batchDeposit(
     concat(deposits.map((d) => d.pubkey)),
@@ -116,8 +121,27 @@ for (const n of BATCH_SIZES) {
     )) / n;
 }
 
+// The design not taken: a separate batcher contract calling deposit() once per item (same state: 256 deposits).
+const separateBatcherPerDeposit: Record<string, number> = {};
+for (const n of [10, 100]) {
+  const filled = (await deploy()).contract;
+  await batchGas(
+    filled,
+    Array.from({ length: SINGLES }, () => randomDeposit()),
+  );
+  const batcher = (await ethers.deployContract("SeparateBatcher", [
+    await filled.getAddress(),
+  ])) as unknown as BatchDepositor;
+  separateBatcherPerDeposit[n] =
+    (await batchGas(
+      batcher,
+      Array.from({ length: n }, () => randomDeposit()),
+    )) / n;
+}
+
 const profile = hre.config.solidity.profiles.default;
 const compiler = profile.compilers[0];
+const settings = compiler.settings as { viaIR?: boolean; optimizer?: unknown; evmVersion?: string };
 const results = {
   firstDeposit: singles[0],
   typicalDeposit: singles[TYPICAL - 1],
@@ -125,10 +149,11 @@ const results = {
   getDepositRoot,
   batchPerDeposit,
   batchPerDepositFresh,
+  separateBatcherPerDeposit,
   deployment: deployGas,
   runtimeBytes,
   solc: compiler.version,
-  optimizer: compiler.settings,
+  optimizer: { viaIR: settings.viaIR, optimizer: settings.optimizer, evmVersion: settings.evmVersion },
   measuredOn: `Hardhat ${(await import("hardhat/package.json", { with: { type: "json" } })).default.version} (EDR), ${SINGLES} single deposits of ${DEPOSIT_AMOUNT / BTCC} BTCC with random non-zero calldata`,
 };
 
@@ -150,10 +175,16 @@ const rows: [string, number, number | undefined, string][] = [
     undefined,
     "",
   ]),
+  ...[10, 100].map((n): [string, number, number | undefined, string] => [
+    `separate batcher N=${n}, per deposit (design not taken)`,
+    separateBatcherPerDeposit[n],
+    undefined,
+    "",
+  ]),
   ["deployment", deployGas, TARGETS.deployment, REFERENCES.deployment],
   ["runtime bytecode (bytes)", runtimeBytes, undefined, REFERENCES.runtimeBytes],
 ];
-console.log(`\nDepositContract gas — solc ${compiler.version}, settings ${JSON.stringify(compiler.settings)}\n`);
+console.log(`\nDepositContract gas — solc ${compiler.version}, ${JSON.stringify(results.optimizer)}\n`);
 console.log("| measure | gas | target | ratio | reference (mainnet / 0.8.30 best build) |");
 console.log("|---|---:|---:|---:|---|");
 for (const [name, value, target, reference] of rows) {
