@@ -19,6 +19,7 @@ export type ForkChoiceErrorCode =
   | "ATTESTATION_TARGET_NOT_ANCESTOR_OF_BLOCK"
   | "ATTESTATION_FROM_CURRENT_OR_FUTURE_SLOT"
   | "INVALID_INDEXED_ATTESTATION"
+  | "ATTESTATION_TARGET_STATE_PRUNED"
   // on_attester_slashing
   | "ATTESTER_SLASHING_NOT_SLASHABLE"
   | "ATTESTER_SLASHING_INVALID_ATTESTATION"
@@ -31,8 +32,8 @@ export type ForkChoiceErrorCode =
 export class ForkChoiceError extends Error {
   readonly code: ForkChoiceErrorCode;
 
-  constructor(code: ForkChoiceErrorCode, message: string) {
-    super(`${code}: ${message}`);
+  constructor(code: ForkChoiceErrorCode, message: string, options?: { cause?: unknown }) {
+    super(`${code}: ${message}`, options);
     this.name = "ForkChoiceError";
     this.code = code;
   }

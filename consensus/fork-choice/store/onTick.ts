@@ -1,0 +1,7 @@
+// fork-choice.md (v1.3.0) on_tick: see ForkChoice.onTick (per-slot catch-up, boost reset, realizing the unrealized
+// checkpoints at each epoch start).
+import type { ForkChoiceStore } from "./store.js";
+
+export function onTick(store: ForkChoiceStore, time: number): void {
+  store.forkChoice.onTick(time);
+}
