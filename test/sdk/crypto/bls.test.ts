@@ -161,6 +161,25 @@ describe("BLS batch verification and key validation", () => {
       expect(impl.fastAggregateVerify([new Uint8Array(48)], msgs[0], agg)).to.equal(false);
     });
 
+    it(`${impl.backend}: points on the curve but outside the prime-order subgroup are refused`, () => {
+      // x = 0 is on E1 (y^2 = 4) and x = 2 (in Fp2) is on E2, but neither point is in G1 / G2.
+      const pkOutside = new Uint8Array(48);
+      pkOutside[0] = 0x80;
+      const sigOutside = new Uint8Array(96);
+      sigOutside[0] = 0x80;
+      sigOutside[95] = 2;
+      const pk = impl.secretKeyToPublicKey(sks[0]);
+      expect(impl.isValidPublicKey(pkOutside)).to.equal(false);
+      expect(impl.verify(pkOutside, msgs[0], impl.sign(sks[0], msgs[0]))).to.equal(false);
+      expect(impl.verify(pk, msgs[0], sigOutside)).to.equal(false);
+      expect(() => impl.aggregateSignatures([sigOutside]))
+        .to.throw(BlsError)
+        .with.property("code", "INVALID_SIGNATURE");
+      expect(() => impl.aggregatePublicKeys([pk, pkOutside]))
+        .to.throw(BlsError)
+        .with.property("code", "INVALID_PUBLIC_KEY");
+    });
+
     it(`${impl.backend}: isValidPublicKey refuses infinity and garbage (KeyValidate)`, () => {
       const inf = new Uint8Array(48);
       inf[0] = 0xc0;
