@@ -251,6 +251,27 @@ export function hashBeaconState(cfg: BeaconConfig, state: BeaconState): Uint8Arr
   return mirror.view.hashTreeRoot();
 }
 
+/**
+ * Gives `to` its own copy of `from`'s mirror (the tree is shared structurally, the snapshots are copied), for a
+ * short-lived clone such as a block being produced, when `from` keeps being used.
+ */
+export function copyStateRootMirror(from: BeaconState, to: BeaconState): void {
+  const m = mirrors.get(from);
+  if (!m) return;
+  m.view.commit();
+  mirrors.set(to, {
+    view: m.view.clone(),
+    validators: m.validators.slice(),
+    validatorCount: m.validatorCount,
+    balances: m.balances.slice(),
+    balanceCount: m.balanceCount,
+    blockRoots: m.blockRoots.slice(),
+    stateRoots: m.stateRoots.slice(),
+    randaoMixes: m.randaoMixes.slice(),
+    slashings: m.slashings.slice(),
+  });
+}
+
 /** Moves `from`'s mirror to `to` (a clone of `from` about to be advanced); `from` rebuilds one if hashed again. */
 export function moveStateRootMirror(from: BeaconState, to: BeaconState): void {
   const mirror = mirrors.get(from);

@@ -1,0 +1,2 @@
+export * from "./produceBlock.js";
+export * from "./signingRoots.js";

@@ -1,0 +1,162 @@
+import { BitArray } from "@chainsafe/ssz";
+import { expect } from "chai";
+import fc from "fast-check";
+import { getActiveValidatorIndices } from "../../../consensus/state-transition/accessors/getActiveValidatorIndices.js";
+import { getBeaconCommittee } from "../../../consensus/state-transition/accessors/getBeaconCommittee.js";
+import { getCommitteeCountPerSlot } from "../../../consensus/state-transition/accessors/getCommitteeCountPerSlot.js";
+import { getSeed } from "../../../consensus/state-transition/accessors/getSeed.js";
+import {
+  findValidatorIndex,
+  recordValidatorPubkey,
+  sharePubkeyIndex,
+} from "../../../consensus/state-transition/caches/pubkeyIndex.js";
+import { hashBeaconState } from "../../../consensus/state-transition/caches/stateRoot.js";
+import { computeCommittee } from "../../../consensus/state-transition/misc/computeCommittee.js";
+import type { BeaconState } from "../../../consensus/types/index.js";
+import { cfg, genesisState } from "./support/chain.js";
+
+const { types } = cfg;
+const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+
+describe("state-transition caches", function () {
+  this.timeout(60_000);
+
+  describe("incremental state root", () => {
+    type Edit = (s: BeaconState, k: number) => void;
+    const edits: Edit[] = [
+      (s, k) => {
+        s.slot += 1 + (k % 3);
+      },
+      (s, k) => {
+        s.balances[k % s.balances.length] += k + 1;
+      },
+      (s, k) => {
+        s.validators[k % s.validators.length].exitEpoch = 10 + k;
+      },
+      (s, k) => {
+        s.validators[k % s.validators.length].slashed = !s.validators[k % s.validators.length].slashed;
+      },
+      (s, k) => {
+        s.randaoMixes[k % s.randaoMixes.length] = new Uint8Array(32).fill(k % 256);
+      },
+      (s, k) => {
+        s.blockRoots[k % s.blockRoots.length] = new Uint8Array(32).fill((k * 7) % 256);
+      },
+      (s, k) => {
+        s.slashings[k % s.slashings.length] += 1e9;
+      },
+      (s, k) => {
+        s.eth1DataVotes.push({
+          depositRoot: new Uint8Array(32).fill(k % 256),
+          depositCount: k,
+          blockHash: new Uint8Array(32),
+        });
+      },
+      (s) => {
+        s.eth1DataVotes = [];
+      },
+      (s, k) => {
+        s.currentEpochAttestations.push({
+          aggregationBits: BitArray.fromBoolArray([true, k % 2 === 0]),
+          data: { ...types.AttestationData.defaultValue(), slot: k },
+          inclusionDelay: 1,
+          proposerIndex: k % 8,
+        });
+      },
+      (s) => {
+        s.previousEpochAttestations = s.currentEpochAttestations;
+        s.currentEpochAttestations = [];
+      },
+      (s, k) => {
+        const v = types.Validator.clone(s.validators[0]);
+        v.pubkey = new Uint8Array(48).fill(k % 256);
+        s.validators.push(v);
+        s.balances.push(k);
+      },
+      (s, k) => {
+        s.justificationBits.set(k % 4, !s.justificationBits.get(k % 4));
+      },
+      (s, k) => {
+        s.finalizedCheckpoint = { epoch: k, root: new Uint8Array(32).fill(3) };
+      },
+      (s, k) => {
+        s.historicalRoots.push(new Uint8Array(32).fill(k % 256));
+      },
+      (s, k) => {
+        s.latestBlockHeader.stateRoot = new Uint8Array(32).fill(k % 256);
+      },
+    ];
+
+    it("equals hash_tree_root of the value after any sequence of edits", () => {
+      const base = genesisState(16);
+      fc.assert(
+        fc.property(
+          fc.array(fc.array(fc.tuple(fc.nat(edits.length - 1), fc.nat(1000)), { maxLength: 4 }), {
+            minLength: 1,
+            maxLength: 5,
+          }),
+          (rounds) => {
+            const state = types.BeaconState.clone(base);
+            for (const round of rounds) {
+              for (const [e, k] of round) edits[e](state, k);
+              expect(hex(hashBeaconState(cfg, state))).to.equal(hex(types.BeaconState.hashTreeRoot(state)));
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  });
+
+  describe("shuffling cache", () => {
+    it("gives each fork its own committees when seeds match but active sets differ", () => {
+      const a = genesisState(64);
+      const b = types.BeaconState.clone(a);
+      for (let i = 0; i < 10; i++) b.validators[i].exitEpoch = 0; // exited on fork b only
+      expect(hex(getSeed(cfg, a, 0, cfg.DOMAIN_BEACON_ATTESTER))).to.equal(
+        hex(getSeed(cfg, b, 0, cfg.DOMAIN_BEACON_ATTESTER)),
+      );
+      for (const state of [a, b, a]) {
+        const active = getActiveValidatorIndices(cfg, state, 0);
+        const seed = getSeed(cfg, state, 0, cfg.DOMAIN_BEACON_ATTESTER);
+        const perSlot = getCommitteeCountPerSlot(cfg, state, 0);
+        const count = perSlot * cfg.SLOTS_PER_EPOCH;
+        for (let slot = 0; slot < cfg.SLOTS_PER_EPOCH; slot++) {
+          for (let index = 0; index < perSlot; index++) {
+            const expected = computeCommittee(cfg, active, seed, slot * perSlot + index, count);
+            expect(Array.from(getBeaconCommittee(cfg, state, slot, index))).to.deep.equal(expected);
+          }
+        }
+      }
+      expect(getActiveValidatorIndices(cfg, b, 0)).to.have.length(54);
+    });
+  });
+
+  describe("pubkey index", () => {
+    it("finds validators, and falls back to a scan when a sibling fork left a stale hint", () => {
+      const parent = genesisState(8);
+      expect(findValidatorIndex(parent, parent.validators[5].pubkey)).to.equal(5);
+      const key = new Uint8Array(48).fill(9);
+      const forkA = types.BeaconState.clone(parent);
+      const forkB = types.BeaconState.clone(parent);
+      sharePubkeyIndex(parent, forkA);
+      sharePubkeyIndex(parent, forkB);
+      // fork A appends an unrelated validator first, then `key`; fork B appends `key` directly
+      for (const [state, keys] of [
+        [forkB, [key]],
+        [forkA, [new Uint8Array(48).fill(7), key]],
+      ] as const) {
+        for (const k of keys) {
+          const v = types.Validator.clone(parent.validators[0]);
+          v.pubkey = k;
+          state.validators.push(v);
+          state.balances.push(1);
+          recordValidatorPubkey(state, k, state.validators.length - 1);
+        }
+      }
+      expect(findValidatorIndex(forkA, key)).to.equal(9);
+      expect(findValidatorIndex(forkB, key)).to.equal(8);
+      expect(findValidatorIndex(parent, key)).to.equal(undefined);
+    });
+  });
+});
