@@ -46,6 +46,7 @@ function main(): void {
     "root epoch ms",
     "block ms (no sig)",
     "peak RSS MiB",
+    "load",
   ];
   const table = rows.map((r) => [
     String(r.validators),
@@ -59,6 +60,7 @@ function main(): void {
     fmt(r.stateRootEpochMs),
     `${fmt(r.blockMs)} (${fmt(r.blockNoSignaturesMs)})`,
     String(Math.round(r.peakRssMiB)),
+    r.loadAverage.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join(" | ");
@@ -72,7 +74,8 @@ function main(): void {
   console.log(
     "root full = hash_tree_root of the plain state value from scratch; root slot = incremental root of the tree-backed " +
       "state (ViewDU) after one block's changes; root epoch = incremental root after writing an epoch transition's " +
-      "changes into the tree.",
+      "changes into the tree. block = processBlock with MAX_ATTESTATIONS full aggregates, signatures verified " +
+      "(in parentheses: without signature checks). load = 1-min load average (2 shared cores: timings are noisy).",
   );
 
   const keyed = (pick: (r: EngineMeasurement) => number | number[]) =>
@@ -94,6 +97,7 @@ function main(): void {
     blockAttesters: keyed((r) => r.blockAttesters),
     buildMs: keyed((r) => r.buildMs),
     peakRssMiB: keyed((r) => r.peakRssMiB),
+    loadAverage: keyed((r) => r.loadAverage),
     machine: { cpus: rows[0]?.cpus, node: process.version },
   };
   mkdirSync(path.join(HERE, "results"), { recursive: true });

@@ -1,5 +1,5 @@
 // The measurements of one benchmark size (run in a child process of bench/engine.ts).
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createBeaconConfig } from "../../consensus/params/beaconConfig.js";
 import { btc20 } from "../../consensus/params/presets/btc20.js";
@@ -12,6 +12,8 @@ import { applyBlockLikeChanges, snapshotValidators, writeEpochChanges } from "./
 export interface EngineMeasurement {
   validators: number;
   cpus: string;
+  /** 1-minute load average at the end (the machine is shared: a high value means noisy timings). */
+  loadAverage: number;
   buildMs: number;
   /** Committees of a not-yet-seen epoch: one whole-list shuffle (not part of process_epoch, a node does it per epoch). */
   shufflingMs: number;
@@ -61,7 +63,7 @@ export function measureEngine(validatorCount: number): EngineMeasurement {
     state.currentEpochAttestations = fullParticipation(cfg, state, currentEpoch);
   };
   const runs: number[] = [];
-  const warmRuns = validatorCount >= 1_000_000 ? 2 : 4;
+  const warmRuns = 4;
   for (let r = 0; r < warmRuns; r++) {
     if (r > 0) advance();
     runs.push(time(() => processEpoch(cfg, state))[1]);
@@ -99,6 +101,7 @@ export function measureEngine(validatorCount: number): EngineMeasurement {
   return {
     validators: validatorCount,
     cpus: `${cpus().length} x ${cpus()[0]?.model ?? "?"}`,
+    loadAverage: loadavg()[0],
     buildMs,
     shufflingMs,
     processEpochMs: median(runs),

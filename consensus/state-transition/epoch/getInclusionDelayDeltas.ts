@@ -19,7 +19,7 @@ export function getInclusionDelayDeltas(cfg: BeaconConfig, state: BeaconState): 
     // Python's min() keeps the first of equally small delays, in list order.
     let attestation: PendingAttestation | undefined;
     for (const a of matchingSourceAttestations) {
-      if (!includes(getAttestingIndices(cfg, state, a.data, a.aggregationBits), index)) continue;
+      if (!getAttestingIndices(cfg, state, a.data, a.aggregationBits).has(index)) continue;
       if (attestation === undefined || a.inclusionDelay < attestation.inclusionDelay) attestation = a;
     }
     if (attestation === undefined) continue; // unreachable: index came from one of these attestations
@@ -28,9 +28,4 @@ export function getInclusionDelayDeltas(cfg: BeaconConfig, state: BeaconState): 
     deltas.rewards[index] += Math.floor(maxAttesterReward / attestation.inclusionDelay);
   }
   return deltas;
-}
-
-function includes(indices: Iterable<number>, index: number): boolean {
-  for (const i of indices) if (i === index) return true;
-  return false;
 }

@@ -11,10 +11,9 @@ export function getUnslashedAttestingIndices(
 ): Set<number> {
   const output = new Set<number>();
   for (const a of attestations) {
-    for (const index of getAttestingIndices(cfg, state, a.data, a.aggregationBits)) output.add(index);
-  }
-  for (const index of output) {
-    if (state.validators[index].slashed) output.delete(index);
+    for (const index of getAttestingIndices(cfg, state, a.data, a.aggregationBits)) {
+      if (!state.validators[index].slashed) output.add(index);
+    }
   }
   return output;
 }

@@ -8,6 +8,7 @@ import { processRegistryUpdates } from "./processRegistryUpdates.js";
 import { processRewardsAndPenalties } from "./processRewardsAndPenalties.js";
 import { processSlashings } from "./processSlashings.js";
 
+/** The five epoch sub-transitions in spec order, each computed from scratch as the spec writes it. */
 export function processEpochSpec(cfg: BeaconConfig, state: BeaconState): void {
   processJustificationAndFinalization(cfg, state);
   processRewardsAndPenalties(cfg, state);
