@@ -1,6 +1,5 @@
 import type { Bls } from "../crypto/bls/types.js";
-import { deriveChildSecretKey, deriveMasterSecretKey } from "../keys/eip2333.js";
-import { EIP2334_PURPOSE, signingKeyPath } from "../keys/eip2334.js";
+import { deriveValidatorKeys } from "../keys/validatorKeys.js";
 import type { NetworkParams } from "../networks/types.js";
 import { createDepositData, type DepositDataRecord } from "./createDepositData.js";
 import { DepositError } from "./errors.js";
@@ -53,20 +52,17 @@ export function generateDepositData(input: GenerateDepositDataInput): GeneratedV
     ? executionWithdrawalCredentials(input.withdrawalAddress, input.compounding ?? false)
     : null;
   const amountGwei = input.amountGwei ?? network.activationAmountGwei;
-  // m/12381/<coin> is shared by every validator: derive it once.
-  const coinNode = deriveChildSecretKey(
-    deriveChildSecretKey(deriveMasterSecretKey(seed), EIP2334_PURPOSE),
-    network.coinType,
-  );
-  const validators: GeneratedValidator[] = [];
-  for (let index = startIndex; index < startIndex + count; index++) {
-    const withdrawalSecretKey = deriveChildSecretKey(deriveChildSecretKey(coinNode, index), 0);
-    const signingSecretKey = deriveChildSecretKey(withdrawalSecretKey, 0);
+  return deriveValidatorKeys(seed, network.coinType, startIndex, count).map((keys) => {
     const withdrawalCredentials =
-      executionCredentials ?? blsWithdrawalCredentials(bls.secretKeyToPublicKey(withdrawalSecretKey));
-    withdrawalSecretKey.fill(0);
-    const deposit = createDepositData({ bls, signingSecretKey, withdrawalCredentials, amountGwei, network });
-    validators.push({ index, signingKeyPath: signingKeyPath(network.coinType, index), signingSecretKey, deposit });
-  }
-  return validators;
+      executionCredentials ?? blsWithdrawalCredentials(bls.secretKeyToPublicKey(keys.withdrawalSecretKey));
+    keys.withdrawalSecretKey.fill(0);
+    const deposit = createDepositData({
+      bls,
+      signingSecretKey: keys.signingSecretKey,
+      withdrawalCredentials,
+      amountGwei,
+      network,
+    });
+    return { index: keys.index, signingKeyPath: keys.signingKeyPath, signingSecretKey: keys.signingSecretKey, deposit };
+  });
 }
