@@ -1,5 +1,6 @@
 // Fork-choice benchmark (npm run bench:forkchoice): head recomputation with 1,000,000 validators and 1,000 blocks
-// in the tree (mainnet slot/epoch sizes, a main chain with a side branch every ~10 blocks).
+// in the tree (btc20 sizes: 32-slot epochs, 12 s slots, 1000 BTCC stakes counted in 1 BTCC increments; a main chain
+// with a side branch every ~10 blocks).
 //  - updateHeadMs: get_head after one slot's worth of new votes (1/32 of the validators move their latest message
 //    to the newest block), i.e. the per-slot work of a node: vote deltas over all validators + proto-array sweep;
 //  - fullRecomputeMs: get_head when every validator's weight must be (re)applied (first run, or a new justified
@@ -20,6 +21,8 @@ const LODESTAR_ANCHOR_MS = 400;
 const TARGET_MS = 100;
 
 const cfg = { SLOTS_PER_EPOCH: 32, SECONDS_PER_SLOT: 12, EFFECTIVE_BALANCE_INCREMENT: 1_000_000_000 };
+/** 1000 BTCC per validator, in 1 BTCC increments */
+const STAKE_INCREMENTS = 1000;
 const GENESIS_TIME = 1_600_000_000;
 
 function rootOf(n: number): string {
@@ -33,8 +36,9 @@ function median(values: number[]): number {
 }
 
 function justifiedBalances(): JustifiedBalances {
-  const increments = new Uint32Array(VALIDATORS).fill(32);
-  return { effectiveBalanceIncrements: increments, totalActiveBalance: BigInt(VALIDATORS) * 32_000_000_000n };
+  const increments = new Uint32Array(VALIDATORS).fill(STAKE_INCREMENTS);
+  const total = BigInt(VALIDATORS) * BigInt(STAKE_INCREMENTS) * BigInt(cfg.EFFECTIVE_BALANCE_INCREMENT);
+  return { effectiveBalanceIncrements: increments, totalActiveBalance: total };
 }
 
 function buildForkChoice(): { fc: ForkChoice; roots: string[] } {
