@@ -72,10 +72,11 @@ function main(): void {
       `target here <= ${TARGET_EPOCH_MS_AT_1M} ms at 1M on 2 cores. "vs Lodestar" = processEpoch / ${LODESTAR_EPOCH_MS_AT_1M} ms.`,
   );
   console.log(
-    "root full = hash_tree_root of the plain state value from scratch; root slot = incremental root of the tree-backed " +
-      "state (ViewDU) after one block's changes; root epoch = incremental root after writing an epoch transition's " +
-      "changes into the tree. block = processBlock with MAX_ATTESTATIONS full aggregates, signatures verified " +
-      "(in parentheses: without signature checks). load = 1-min load average (2 shared cores: timings are noisy).",
+    "root full = hash_tree_root of the plain state value through its SSZ type, from scratch; tree build = first " +
+      "hashBeaconState (builds the tree-backed mirror); root slot / root epoch = hashBeaconState after one " +
+      "full-attestation block / after an epoch transition (only changed leaves rehashed). block = processBlock with " +
+      "MAX_ATTESTATIONS full aggregates, signatures verified (in parentheses: without signature checks). " +
+      "load = 1-min load average (2 shared cores: timings are noisy).",
   );
 
   const keyed = (pick: (r: EngineMeasurement) => number | number[]) =>

@@ -32,8 +32,16 @@ export interface BlockMeasurement {
   blockNoSignaturesMs: number;
 }
 
-/** `state` must be at a slot with earlier slots in its epoch (the block attests to them). Mutates `state`. */
-export function measureBlock(cfg: BeaconConfig, state: BeaconState): BlockMeasurement {
+export interface PreparedBlock {
+  block: BeaconBlock;
+  attesters: number;
+}
+
+/**
+ * Builds a block for `state.slot` (which must have earlier slots in its epoch: the block attests to them), and gives
+ * the proposer and every attester its benchmark key. Changes pubkeys in `state`: call before hashing the state.
+ */
+export function prepareBlock(cfg: BeaconConfig, state: BeaconState): PreparedBlock {
   const t = cfg.types;
   const slot = state.slot;
   const epoch = Math.floor(slot / cfg.SLOTS_PER_EPOCH);
@@ -95,7 +103,15 @@ export function measureBlock(cfg: BeaconConfig, state: BeaconState): BlockMeasur
     },
   };
 
-  // Run twice on the same state, restoring what processBlock changes in between.
+  return { block, attesters };
+}
+
+/** Processes the block without, then with signature verification (restoring the state in between). */
+export function measureBlock(
+  cfg: BeaconConfig,
+  state: BeaconState,
+  { block, attesters }: PreparedBlock,
+): BlockMeasurement {
   const saved = {
     header: state.latestBlockHeader,
     mixes: [...state.randaoMixes],
@@ -115,5 +131,5 @@ export function measureBlock(cfg: BeaconConfig, state: BeaconState): BlockMeasur
   t0 = performance.now();
   processBlock(cfg, state, block, true);
   const blockMs = performance.now() - t0;
-  return { attestations: attestations.length, attesters, blockMs, blockNoSignaturesMs };
+  return { attestations: block.body.attestations.length, attesters, blockMs, blockNoSignaturesMs };
 }
