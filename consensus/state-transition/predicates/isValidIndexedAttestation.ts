@@ -1,7 +1,7 @@
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState, IndexedAttestation } from "../../types/index.js";
 import { getDomain } from "../accessors/getDomain.js";
-import { bls } from "../crypto/bls.js";
+import { fastAggregateVerifyCached } from "../crypto/fastAggregateVerifyCached.js";
 import { computeSigningRoot } from "../misc/computeSigningRoot.js";
 
 /**
@@ -23,5 +23,5 @@ export function isValidIndexedAttestation(
   const pubkeys = indices.map((i) => state.validators[i].pubkey);
   const domain = getDomain(cfg, state, cfg.DOMAIN_BEACON_ATTESTER, indexedAttestation.data.target.epoch);
   const signingRoot = computeSigningRoot(cfg.types.AttestationData, indexedAttestation.data, domain);
-  return bls.fastAggregateVerify(pubkeys, signingRoot, indexedAttestation.signature);
+  return fastAggregateVerifyCached(pubkeys, signingRoot, indexedAttestation.signature);
 }
