@@ -104,8 +104,8 @@ export class BeaconNode implements BeaconNodeLink {
     return fromRootHex(this.chain.headRoot);
   }
 
-  produceBlock(slot: number, randaoReveal: Uint8Array, graffiti?: Uint8Array): BeaconBlock {
-    return produceBlock(this.chain, this.opts.eth1 ?? null, slot, randaoReveal, graffiti).block;
+  produceBlock(slot: number, randaoReveal: Uint8Array, graffiti?: Uint8Array, parentRoot?: string): BeaconBlock {
+    return produceBlock(this.chain, this.opts.eth1 ?? null, slot, randaoReveal, graffiti, parentRoot).block;
   }
 
   publishBlock(block: SignedBeaconBlock): void {

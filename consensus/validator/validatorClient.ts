@@ -21,7 +21,8 @@ export interface BeaconNodeLink {
   /** the head state advanced to `slot` */
   stateAtSlot(slot: number): BeaconState;
   headRoot(): Uint8Array;
-  produceBlock(slot: number, randaoReveal: Uint8Array, graffiti?: Uint8Array): BeaconBlock;
+  /** a block for `slot` on the head, or on `parentRoot` (0x hex) when given */
+  produceBlock(slot: number, randaoReveal: Uint8Array, graffiti?: Uint8Array, parentRoot?: string): BeaconBlock;
   publishBlock(block: SignedBeaconBlock): void;
   publishAttestation(attestation: Attestation): void;
   publishAggregate(aggregate: SignedAggregateAndProofValue): void;
@@ -113,7 +114,9 @@ export class ValidatorClient {
     }
     if (this.opts.misbehaviour?.equivocatingProposers?.has(proposer)) {
       // a second, different block for the same slot, signed around slashing protection
-      const other = this.link.produceBlock(slot, reveal, new TextEncoder().encode("equivocation".padEnd(32, "!")));
+      const parent = `0x${Buffer.from(block.parentRoot).toString("hex")}`;
+      const graffiti = new TextEncoder().encode("equivocation".padEnd(32, "!"));
+      const other = this.link.produceBlock(slot, reveal, graffiti, parent);
       const signature = this.signer.signUnprotected(
         state,
         pubkey,

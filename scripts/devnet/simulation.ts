@@ -21,6 +21,8 @@ export interface DevnetNodesOptions {
   /** keys, split into contiguous shares, one per node */
   keys: ValidatorKey[];
   nodeCount: number;
+  /** how many keys each node runs (default: equal shares) */
+  shares?: number[];
   scheduler: Scheduler;
   network?: SimNetworkOptions;
   eth1?: Eth1ForBlocks | null;
@@ -44,7 +46,9 @@ export function createDevnetNodes(o: DevnetNodesOptions): DevnetNodes {
   const network = new SimNetwork(o.scheduler, o.network ?? {});
   const nodes: BeaconNode[] = [];
   const clients: ValidatorClient[] = [];
-  const share = Math.ceil(o.keys.length / o.nodeCount);
+  const equal = Math.ceil(o.keys.length / o.nodeCount);
+  const shares = o.shares ?? Array.from({ length: o.nodeCount }, () => equal);
+  let next = 0;
   for (let n = 0; n < o.nodeCount; n++) {
     const id = `node-${n}`;
     const logger = o.logger?.child({ node: id });
@@ -57,7 +61,8 @@ export function createDevnetNodes(o: DevnetNodesOptions): DevnetNodes {
       verifySignatures: o.verifySignatures,
     });
     const node = new BeaconNode({ id, chain, clock, eth1: o.eth1, network, logger });
-    const keys = o.keys.slice(n * share, (n + 1) * share);
+    const keys = o.keys.slice(next, next + (shares[n] ?? 0));
+    next += keys.length;
     if (keys.length > 0) {
       const protection = new SlashingProtectionDb(":memory:");
       protection.setGenesisValidatorsRoot(genesisState.genesisValidatorsRoot);

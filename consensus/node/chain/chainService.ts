@@ -214,9 +214,15 @@ export class ChainService {
 
   /** The head state advanced with empty slots to `slot` (for duties and block production); cached. */
   headStateAtSlot(slot: number): BeaconState {
-    const head = this.headState();
+    return this.blockStateAtSlot(this.headRoot, slot)!;
+  }
+
+  /** The post-state of block `root` advanced with empty slots to `slot`; cached. Null if the block is unknown. */
+  blockStateAtSlot(root: RootHex, slot: number): BeaconState | null {
+    const head = this.states.get(root);
+    if (!head) return null;
     if (head.slot >= slot) return head;
-    const key = `${this.headRoot}:${slot}`;
+    const key = `${root}:${slot}`;
     let state = this.slotStates.get(key);
     if (!state) {
       state = this.cfg.types.BeaconState.clone(head);

@@ -7,7 +7,7 @@ import { processBlock } from "../../state-transition/block/processBlock.js";
 import { isSlashableValidator } from "../../state-transition/predicates/isSlashableValidator.js";
 import type { Attestation, AttesterSlashing, BeaconBlock, BeaconState, Deposit, Eth1Data } from "../../types/index.js";
 import type { ChainService } from "./chainService.js";
-import { fromRootHex } from "./rootHex.js";
+import { fromRootHex, type RootHex } from "./rootHex.js";
 
 /** Where eth1 votes and deposits come from (the deposit follower implements it). */
 export interface Eth1ForBlocks {
@@ -35,9 +35,12 @@ export function produceBlock(
   slot: number,
   randaoReveal: Uint8Array,
   graffiti: Uint8Array = new Uint8Array(32),
+  /** the parent block (default: the head) */
+  parentRoot: RootHex = chain.headRoot,
 ): { block: BeaconBlock; postState: BeaconState } {
   const cfg = chain.cfg;
-  const state = chain.headStateAtSlot(slot);
+  const state = chain.blockStateAtSlot(parentRoot, slot);
+  if (!state) throw new BlockProductionError(`unknown parent block ${parentRoot}`);
   const epoch = Math.floor(slot / cfg.SLOTS_PER_EPOCH);
   const eth1Data = eth1 ? eth1.getEth1Vote(cfg, state) : state.eth1Data;
   const deposits = eth1
@@ -62,7 +65,7 @@ export function produceBlock(
   const build = (atts: Attestation[], withSlashings: boolean): BeaconBlock => ({
     slot,
     proposerIndex: 0,
-    parentRoot: fromRootHex(chain.headRoot),
+    parentRoot: fromRootHex(parentRoot),
     stateRoot: new Uint8Array(32),
     body: {
       randaoReveal,
