@@ -1,9 +1,13 @@
-// Worker thread of the keystore pool: encrypts one keystore per request.
+// Worker thread of the keystore pool: encrypts one keystore per request, with scrypt computed on this thread.
 import { parentPort, workerData } from "node:worker_threads";
 import { createKeystore } from "../keys/keystore/create.js";
+import { useScryptImplementation } from "../keys/keystore/scrypt.js";
+import { scryptNodeSync } from "../keys/keystore/scrypt.node.js";
 import type { KeystoreJob, KeystoreWorkerData, WorkerReply, WorkerRequest } from "./keystorePoolProtocol.js";
 
 const { password, options } = workerData as KeystoreWorkerData;
+
+useScryptImplementation(async (pw, salt, params) => scryptNodeSync(pw, salt, params));
 
 async function encrypt(job: KeystoreJob) {
   return createKeystore(job.secretKey, password, {

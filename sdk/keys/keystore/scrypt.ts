@@ -9,7 +9,7 @@ export interface ScryptInput {
   dklen: number;
 }
 
-type ScryptFn = (password: Uint8Array, salt: Uint8Array, params: ScryptInput) => Promise<Uint8Array>;
+export type ScryptFn = (password: Uint8Array, salt: Uint8Array, params: ScryptInput) => Promise<Uint8Array>;
 
 const portableScrypt: ScryptFn = (password, salt, { n, r, p, dklen }) =>
   scryptAsync(password, salt, { N: n, r, p, dkLen: dklen, maxmem: 2 ** 31 });
@@ -24,7 +24,16 @@ async function loadNative(): Promise<ScryptFn | null> {
   }
 }
 
-const scryptImpl: ScryptFn = (await loadNative()) ?? portableScrypt;
+let scryptImpl: ScryptFn = (await loadNative()) ?? portableScrypt;
+
+/**
+ * Replaces the scrypt used by this thread's keystore functions. The keystore pool's worker threads install a
+ * blocking native scrypt: blocking is their purpose, and it keeps them off libuv's shared thread pool (4 threads by
+ * default), which would otherwise cap the pool at 4 scrypts at once whatever the number of cores.
+ */
+export function useScryptImplementation(implementation: ScryptFn): void {
+  scryptImpl = implementation;
+}
 
 export function scrypt(password: Uint8Array, salt: Uint8Array, params: ScryptInput): Promise<Uint8Array> {
   return scryptImpl(password, salt, params);

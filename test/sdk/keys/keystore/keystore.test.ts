@@ -9,7 +9,7 @@ import {
   parseKeystore,
 } from "../../../../sdk/keys/keystore/index.js";
 import { portableScrypt } from "../../../../sdk/keys/keystore/scrypt.js";
-import { scryptNode } from "../../../../sdk/keys/keystore/scrypt.node.js";
+import { scryptNode, scryptNodeSync } from "../../../../sdk/keys/keystore/scrypt.node.js";
 import { bytesToHex, hexToBytes, readKeyVectors } from "../vectors.js";
 
 interface KeystoreVectors {
@@ -157,10 +157,12 @@ describe("EIP-2335 keystores", () => {
     }
   });
 
-  it("the browser scrypt (noble) gives the same key as node:crypto's", async () => {
+  it("the browser scrypt (noble) and the worker's blocking scrypt give the same key as node:crypto's", async () => {
     const params = { n: 2 ** 10, r: 8, p: 1, dklen: 32 };
     const password = normalizePassword("𝔱𝔢𝔰𝔱");
     const salt = hexToBytes("d4e56740f876aef8c010b86a40d5f56745a118d0906a34e69aec8c0db1cb8fa3");
-    expect(await portableScrypt(password, salt, params)).to.deep.equal(await scryptNode(password, salt, params));
+    const expected = await scryptNode(password, salt, params);
+    expect(await portableScrypt(password, salt, params)).to.deep.equal(expected);
+    expect(scryptNodeSync(password, salt, params)).to.deep.equal(expected);
   });
 });
