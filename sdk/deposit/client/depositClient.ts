@@ -55,6 +55,11 @@ export interface DepositManyResult {
 export interface SendOptions {
   /** Allow a deposit for a pubkey that already has one (a top-up). Default false: ALREADY_DEPOSITED. */
   allowTopUp?: boolean;
+  /**
+   * Send even though the account has transactions not yet mined. Default false: PENDING_TRANSACTIONS, because a
+   * deposit still in the mempool from an interrupted run is not in the logs yet and would be sent twice.
+   */
+  allowPendingTransactions?: boolean;
 }
 
 export interface DepositManyOptions extends SendOptions {
@@ -174,6 +179,7 @@ export class DepositClient {
    */
   async batchDeposit(records: readonly DepositDataRecord[], options: SendOptions = {}): Promise<SentDeposit[]> {
     this.preflight(records);
+    if (!options.allowPendingTransactions) await this.assertNoPendingTransactions();
     if (!options.allowTopUp) {
       const existing = await this.existingDeposits();
       const already = records.filter((r) => existing.has(toHex(r.pubkey)));
@@ -204,6 +210,7 @@ export class DepositClient {
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be >= 1, got ${batchSize}`);
     const report = options.onProgress ?? (() => {});
     this.preflight(records);
+    if (!options.allowPendingTransactions) await this.assertNoPendingTransactions();
     const existing = options.allowTopUp ? new Map<string, DepositEventRecord[]>() : await this.existingDeposits();
     const result: DepositManyResult = { sent: [], skipped: [] };
     const todo: { record: DepositDataRecord; position: number }[] = [];
@@ -219,6 +226,28 @@ export class DepositClient {
       result.sent.push(...(await this.send(todo.slice(start, start + batchSize), report)));
     }
     return result;
+  }
+
+  /** Throws PENDING_TRANSACTIONS when the sending account has transactions in the mempool. */
+  private async assertNoPendingTransactions(): Promise<void> {
+    let pending: number;
+    let mined: number;
+    try {
+      const address = await this.signer.getAddress();
+      [pending, mined] = await Promise.all([
+        this.provider.getTransactionCount(address, "pending"),
+        this.provider.getTransactionCount(address, "latest"),
+      ]);
+    } catch (e) {
+      throw mapSendError(e, "reading the account's nonce");
+    }
+    if (pending > mined) {
+      throw new DepositClientError(
+        "PENDING_TRANSACTIONS",
+        `the sending account has ${pending - mined} transaction(s) not yet mined; wait for them first ` +
+          "(a deposit still pending from an earlier run is not in the logs yet and would be sent twice)",
+      );
+    }
   }
 
   private async send(

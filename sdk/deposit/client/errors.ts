@@ -11,6 +11,7 @@ export type DepositClientErrorCode =
   | "NO_PROVIDER"
   | "INVALID_DEPOSIT"
   | "DUPLICATE_PUBKEY"
+  | "PENDING_TRANSACTIONS"
   | "RPC_ERROR";
 
 export class DepositClientError extends Error {

@@ -111,6 +111,21 @@ describe("sdk/deposit/client DepositClient (Hardhat EVM)", () => {
     expect(again.skipped).to.have.length(5);
   });
 
+  it("refuses to send while the account has unmined transactions (a pending deposit would be sent twice)", async () => {
+    const client = await DepositClient.connect({ signer, network: devnet, bls });
+    const records = makeDeposits(devnet, 50, 1);
+    await ethers.provider.send("evm_setAutomine", [false]);
+    try {
+      await signer.sendTransaction({ to: ADDRESS, value: 1n });
+      await expectCode(client.depositMany(records), "PENDING_TRANSACTIONS");
+      await expectCode(client.deposit(records[0]!), "PENDING_TRANSACTIONS");
+      await ethers.provider.send("evm_mine", []);
+    } finally {
+      await ethers.provider.send("evm_setAutomine", [true]);
+    }
+    expect((await client.depositMany(records)).sent).to.have.length(1);
+  });
+
   it("refuses a key already deposited unless topping up", async () => {
     const client = await DepositClient.connect({ signer, network: devnet, bls });
     const [record] = makeDeposits(devnet, 20, 1);
