@@ -4,7 +4,8 @@
 // what changed into the tree and rehashes only the paths above the changed leaves.
 // The first hash of a state builds its mirror from scratch; stateTransition moves the mirror from its input to its
 // output (the input's next hash, if any, rebuilds one). Validator pubkeys and withdrawal credentials are assumed
-// immutable once appended (phase0 never changes them); every other field is compared.
+// immutable once appended (phase0 never changes them), and historical roots are append-only; every other field is
+// compared.
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
 
@@ -21,6 +22,9 @@ interface Mirror {
   stateRoots: Uint8Array;
   randaoMixes: Uint8Array;
   slashings: Float64Array;
+  eth1DataVotes: BeaconState["eth1DataVotes"];
+  previousEpochAttestations: BeaconState["previousEpochAttestations"];
+  currentEpochAttestations: BeaconState["currentEpochAttestations"];
 }
 
 const VALIDATOR_FIELDS = 6;
@@ -58,6 +62,9 @@ function buildMirror(cfg: BeaconConfig, state: BeaconState): Mirror {
     stateRoots: concatRoots(state.stateRoots),
     randaoMixes: concatRoots(state.randaoMixes),
     slashings: Float64Array.from(state.slashings),
+    eth1DataVotes: state.eth1DataVotes.map((x) => cfg.types.Eth1Data.clone(x)),
+    previousEpochAttestations: state.previousEpochAttestations.map((x) => cfg.types.PendingAttestation.clone(x)),
+    currentEpochAttestations: state.currentEpochAttestations.map((x) => cfg.types.PendingAttestation.clone(x)),
   };
 }
 
@@ -147,26 +154,30 @@ function syncBalances(cfg: BeaconConfig, state: BeaconState, m: Mirror): void {
 }
 
 /**
- * Syncs a list of small containers: appended elements are pushed; any other difference (e.g. the epoch rotation of
- * pending attestations, the reset of eth1 votes) rebuilds the list's view from the value.
+ * Syncs a list of small containers against `snapshot` (the elements last written into the tree): appended elements
+ * are pushed; any other difference (the epoch rotation of pending attestations, the reset of eth1 votes) rebuilds the
+ * list's view. The snapshot holds copies, so even an element edited in place is noticed.
  */
 function syncSmallList<T>(
-  elementType: { equals(a: T, b: T): boolean; toViewDU(v: T): unknown },
+  elementType: { equals(a: T, b: T): boolean; clone(v: T): T; toViewDU(v: T): unknown },
   listType: { toViewDU(v: T[]): unknown },
   values: T[],
-  getView: () => { length: number; getReadonly(i: number): { toValue(): T }; push(v: unknown): void },
+  snapshot: T[],
+  view: { push(v: unknown): void },
   setView: (view: unknown) => void,
 ): void {
-  const view = getView();
-  let prefixSame = values.length >= view.length;
-  for (let i = 0; prefixSame && i < view.length; i++) {
-    prefixSame = elementType.equals(view.getReadonly(i).toValue(), values[i]);
-  }
+  let prefixSame = values.length >= snapshot.length;
+  for (let i = 0; prefixSame && i < snapshot.length; i++) prefixSame = elementType.equals(values[i], snapshot[i]);
   if (!prefixSame) {
     setView(listType.toViewDU(values));
+    snapshot.length = 0;
+    for (const value of values) snapshot.push(elementType.clone(value));
     return;
   }
-  for (let i = view.length; i < values.length; i++) view.push(elementType.toViewDU(values[i]));
+  for (let i = snapshot.length; i < values.length; i++) {
+    view.push(elementType.toViewDU(values[i]));
+    snapshot.push(elementType.clone(values[i]));
+  }
 }
 
 function sync(cfg: BeaconConfig, state: BeaconState, m: Mirror): void {
@@ -188,15 +199,9 @@ function sync(cfg: BeaconConfig, state: BeaconState, m: Mirror): void {
     v.historicalRoots = f.historicalRoots.toViewDU(state.historicalRoots);
   }
   if (!t.Eth1Data.equals(v.eth1Data.toValue(), state.eth1Data)) v.eth1Data = t.Eth1Data.toViewDU(state.eth1Data);
-  syncSmallList(
-    t.Eth1Data,
-    f.eth1DataVotes,
-    state.eth1DataVotes,
-    () => v.eth1DataVotes as never,
-    (view) => {
-      v.eth1DataVotes = view as never;
-    },
-  );
+  syncSmallList(t.Eth1Data, f.eth1DataVotes, state.eth1DataVotes, m.eth1DataVotes, v.eth1DataVotes as never, (view) => {
+    v.eth1DataVotes = view as never;
+  });
   if (v.eth1DepositIndex !== state.eth1DepositIndex) v.eth1DepositIndex = state.eth1DepositIndex;
   syncValidators(cfg, state, m);
   syncBalances(cfg, state, m);
@@ -211,7 +216,8 @@ function sync(cfg: BeaconConfig, state: BeaconState, m: Mirror): void {
     t.PendingAttestation,
     f.previousEpochAttestations,
     state.previousEpochAttestations,
-    () => v.previousEpochAttestations as never,
+    m.previousEpochAttestations,
+    v.previousEpochAttestations as never,
     (view) => {
       v.previousEpochAttestations = view as never;
     },
@@ -220,7 +226,8 @@ function sync(cfg: BeaconConfig, state: BeaconState, m: Mirror): void {
     t.PendingAttestation,
     f.currentEpochAttestations,
     state.currentEpochAttestations,
-    () => v.currentEpochAttestations as never,
+    m.currentEpochAttestations,
+    v.currentEpochAttestations as never,
     (view) => {
       v.currentEpochAttestations = view as never;
     },
@@ -269,6 +276,9 @@ export function copyStateRootMirror(from: BeaconState, to: BeaconState): void {
     stateRoots: m.stateRoots.slice(),
     randaoMixes: m.randaoMixes.slice(),
     slashings: m.slashings.slice(),
+    eth1DataVotes: [...m.eth1DataVotes],
+    previousEpochAttestations: [...m.previousEpochAttestations],
+    currentEpochAttestations: [...m.currentEpochAttestations],
   });
 }
 

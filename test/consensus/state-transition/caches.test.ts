@@ -63,6 +63,10 @@ describe("state-transition caches", function () {
           proposerIndex: k % 8,
         });
       },
+      (s, k) => {
+        const list = s.currentEpochAttestations;
+        if (list.length > 0) list[k % list.length].inclusionDelay = 2 + k; // edited in place
+      },
       (s) => {
         s.previousEpochAttestations = s.currentEpochAttestations;
         s.currentEpochAttestations = [];
