@@ -23,7 +23,7 @@ export interface KdfPolicy {
 }
 
 function isPowerOfTwo(n: number): boolean {
-  return Number.isSafeInteger(n) && n > 1 && (n & (n - 1)) === 0;
+  return Number.isSafeInteger(n) && n > 1 && Number.isInteger(Math.log2(n));
 }
 
 function weak(message: string): KeystoreError {
