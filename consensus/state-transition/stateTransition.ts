@@ -32,22 +32,28 @@ export function stateTransition(
   const post = cfg.types.BeaconState.clone(state);
   sharePubkeyIndex(state, post);
   moveStateRootMirror(state, post);
-  processSlots(cfg, post, block.slot);
-  if (validateResult && verifySignatures) {
-    check(
-      verifyBlockSignature(cfg, post, signedBlock),
-      "INVALID_BLOCK_SIGNATURE",
-      () => `block of slot ${block.slot} is not signed by its proposer ${block.proposerIndex}`,
-    );
-  }
-  processBlock(cfg, post, block, verifySignatures);
-  if (validateResult) {
-    const root = hashBeaconState(cfg, post);
-    check(
-      Buffer.from(root).equals(Buffer.from(block.stateRoot)),
-      "INVALID_STATE_ROOT",
-      () => `block state root ${toHex(block.stateRoot)} differs from the computed post-state root ${toHex(root)}`,
-    );
+  try {
+    processSlots(cfg, post, block.slot);
+    if (validateResult && verifySignatures) {
+      check(
+        verifyBlockSignature(cfg, post, signedBlock),
+        "INVALID_BLOCK_SIGNATURE",
+        () => `block of slot ${block.slot} is not signed by its proposer ${block.proposerIndex}`,
+      );
+    }
+    processBlock(cfg, post, block, verifySignatures);
+    if (validateResult) {
+      const root = hashBeaconState(cfg, post);
+      check(
+        Buffer.from(root).equals(Buffer.from(block.stateRoot)),
+        "INVALID_STATE_ROOT",
+        () => `block state root ${toHex(block.stateRoot)} differs from the computed post-state root ${toHex(root)}`,
+      );
+    }
+  } catch (e) {
+    // The mirror resyncs from any state by comparison, so the input keeps its incremental state root.
+    moveStateRootMirror(post, state);
+    throw e;
   }
   return post;
 }

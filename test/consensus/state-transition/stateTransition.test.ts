@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { hashBeaconState } from "../../../consensus/state-transition/caches/stateRoot.js";
 import { BlockProcessingError } from "../../../consensus/state-transition/errors.js";
 import { stateTransition } from "../../../consensus/state-transition/stateTransition.js";
 import type { BeaconState, SignedBeaconBlock } from "../../../consensus/types/index.js";
@@ -20,6 +21,7 @@ function expectRejected(state: BeaconState, block: SignedBeaconBlock, code: stri
   expect((error as BlockProcessingError).code).to.equal(code);
   expect((error as Error).message).to.include(code);
   expect(root(state), "input state must be unchanged").to.equal(before);
+  expect(Buffer.from(hashBeaconState(cfg, state)).toString("hex"), "incremental root of the input").to.equal(before);
 }
 
 describe("stateTransition", function () {
