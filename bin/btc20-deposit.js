@@ -3,7 +3,7 @@
 // Node 20), which cannot load TypeScript, so the CLI runs from an esbuild bundle in dist/btc20-deposit/ (the CLI
 // and the keystore worker it starts). The bundle is (re)built here with esbuild when it is missing or older than
 // a source file; without esbuild (production install) an existing bundle is used as is.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -30,7 +30,7 @@ async function ensureBundle() {
     if (existsSync(bundle)) return;
     throw new Error("dist/btc20-deposit is missing and esbuild is not installed to build it (run npm ci)");
   }
-  await esbuild.build({
+  const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: { "bin.node": "sdk/cli/bin.node.ts", keystoreWorker: "sdk/node/keystoreWorker.ts" },
     outdir,
@@ -40,7 +40,16 @@ async function ensureBundle() {
     target: "node20",
     packages: "external",
     logLevel: "error",
+    write: false,
   });
+  // Each file is written under a temporary name and renamed into place, so a CLI started at the same moment never
+  // loads a half-written bundle.
+  mkdirSync(outdir, { recursive: true });
+  for (const file of result.outputFiles) {
+    const tmp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, file.contents);
+    renameSync(tmp, file.path);
+  }
 }
 
 await ensureBundle();
