@@ -39,7 +39,6 @@ export type BlockProcessingErrorCode =
   // process_deposit
   | "INVALID_DEPOSIT_PROOF"
   // process_voluntary_exit
-  | "VOLUNTARY_EXIT_VALIDATOR_UNKNOWN"
   | "VOLUNTARY_EXIT_VALIDATOR_NOT_ACTIVE"
   | "VOLUNTARY_EXIT_ALREADY_EXITING"
   | "VOLUNTARY_EXIT_NOT_YET_VALID"

@@ -13,14 +13,14 @@ import { assertSszEqual, assertThrows } from "../assert.js";
 import { exists, readSsz, shouldVerifySignatures } from "../caseFiles.js";
 import { SpecAssertionError, type SpecCase, type SpecRunner } from "../types.js";
 
-interface Handler {
+export interface Handler {
   /** Name of the operation's part file. */
   part: string;
   type(cfg: BeaconConfig): Type<unknown>;
   apply(cfg: BeaconConfig, state: BeaconState, op: unknown, verifySignatures: boolean): void;
 }
 
-const handlers: Record<string, Handler> = {
+export const operationHandlers: Record<string, Handler> = {
   attestation: {
     part: "attestation",
     type: (cfg) => cfg.types.Attestation as Type<unknown>,
@@ -55,7 +55,7 @@ const handlers: Record<string, Handler> = {
 
 export const runner: SpecRunner = {
   runCase(c: SpecCase): void {
-    const handler = handlers[c.handler];
+    const handler = operationHandlers[c.handler];
     if (!handler) throw new SpecAssertionError(`unknown operations handler ${c.handler}`);
     const { types } = c.cfg;
     const state = readSsz(c, "pre", types.BeaconState);
