@@ -3,6 +3,7 @@ import { toHex } from "../../networks/hexBytes.js";
 import { KNOWN_NETWORKS } from "../../networks/registry.js";
 import type { NetworkParams } from "../../networks/types.js";
 import { DepositData } from "../../ssz/index.js";
+import type { DepositDataRecord } from "../createDepositData.js";
 import { depositMessageRoot, depositSigningRoot, gweiToSszNumber } from "../depositSigningRoot.js";
 import { decodeEntry } from "./decodeEntry.js";
 import type { DepositEntryResult, DepositIssue, VerifyDepositDataResult } from "./types.js";
@@ -36,9 +37,8 @@ export function verifyDepositData(
 
   const results: DepositEntryResult[] = entries.map((entry, index) => {
     const { record, issues } = decodeEntry(entry, network);
-    const pubkey =
-      typeof (entry as { pubkey?: unknown })?.pubkey === "string" ? (entry as { pubkey: string }).pubkey : null;
-    return { index, pubkey, ok: false, issues, record };
+    const pubkey = (entry as { pubkey?: unknown } | null)?.pubkey;
+    return { index, pubkey: typeof pubkey === "string" ? pubkey : null, ok: false, issues, record };
   });
 
   // Roots, pubkey validity; collect the signatures to check.
@@ -141,12 +141,13 @@ function fileIssue(issue: DepositIssue): VerifyDepositDataResult {
   return { ok: false, issues: [issue], entries: [] };
 }
 
-/** The network (by name, or "unknown network" with the entry's own fork version) whose fork version the signature verifies under. */
+/**
+ * The network whose genesis fork version the deposit's signature verifies under: a known network by name, or
+ * "an unknown network" when only the entry's own fork_version field works; null when none does.
+ */
 function findSigningNetwork(
   bls: Bls,
-  record: { pubkey: Uint8Array; signature: Uint8Array; forkVersion: Uint8Array } & Parameters<
-    typeof depositMessageRoot
-  >[0],
+  record: DepositDataRecord,
   network: NetworkParams,
   candidates: readonly NetworkParams[],
 ): { name: string; forkHex: string } | null {
