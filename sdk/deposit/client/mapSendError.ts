@@ -36,7 +36,7 @@ export function mapSendError(error: unknown, what: string): DepositClientError {
 
 function errorText(error: unknown): string {
   if (error instanceof Error) {
-    const nested = (error as { info?: { error?: { message?: string } }; shortMessage?: string }).info?.error?.message;
+    const nested = (error as { info?: { error?: { message?: string } } }).info?.error?.message;
     return [error.message, nested].filter(Boolean).join(" | ");
   }
   return String(error);
@@ -47,8 +47,8 @@ function findRevertData(error: unknown): string | null {
   for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
     const data = (current as { data?: unknown }).data;
     if (typeof data === "string" && /^0x[0-9a-fA-F]{8,}$/.test(data)) return data;
-    current =
-      (current as { error?: unknown; cause?: unknown; info?: unknown }).error ?? (current as { cause?: unknown }).cause;
+    const next = current as { error?: unknown; cause?: unknown };
+    current = next.error ?? next.cause;
   }
   return null;
 }
