@@ -1,0 +1,552 @@
+// The deposit follower: reads the deposit contract's logs from an eth1 endpoint, `ETH1_FOLLOW_DISTANCE` blocks behind
+// its head, checks them (consecutive indices, the contract's own root and count), keeps the deposit tree and stores
+// everything block production and eth1 voting need (modelled on Lodestar's beacon-node/src/eth1).
+import type { Logger } from "pino";
+import type { Bls } from "../../sdk/crypto/bls/index.js";
+import { DepositTree, type DepositTreeSnapshot } from "../../sdk/deposit-tree/index.js";
+import { AdaptiveBlockRange } from "./adaptiveBlockRange.js";
+import { type DepositDataValue, type DepositEvent, parseDepositLog } from "./depositLog.js";
+import { depositOutcomes } from "./depositOutcomes.js";
+import { depositDomain, verifyDepositSignatures } from "./depositSignatures.js";
+import { FollowerError, type FollowerErrorCode } from "./errors.js";
+import type { Eth1BlockHeader, Eth1Provider } from "./eth1Provider.js";
+import {
+  type Eth1Block,
+  type Eth1DataValue,
+  type Eth1VoteConfig,
+  type Eth1VoteState,
+  getEth1Vote,
+  votingPeriodStartTime,
+} from "./eth1Vote.js";
+import type { Cursor, FollowerStore, StoredDeposit, StoredEth1Block } from "./followerStore.js";
+import { equalBytes, fromHex, toHex } from "./hex.js";
+import { type DepositRegistryView, StoreRegistryView } from "./registryView.js";
+
+export interface DepositFollowerOptions {
+  provider: Eth1Provider;
+  store: FollowerStore;
+  bls: Bls;
+  /** Deposits are signed over the genesis fork version (compute_domain(DOMAIN_DEPOSIT, GENESIS_FORK_VERSION)). */
+  genesisForkVersion: Uint8Array;
+  /** Block the deposit contract was deployed in: nothing before it is read. */
+  depositContractDeployBlock: number;
+  /** ETH1_FOLLOW_DISTANCE: blocks newer than head - followDistance are never used (BTC20: 2048, as Ethereum). */
+  followDistance: number;
+  /** eth_getLogs span bounds (default 1..10,000 blocks, starting at 1,000). */
+  logsBlockRange?: { min: number; max: number; initial?: number };
+  /**
+   * Within this many blocks of the followed block, the eth1 data of every block is stored (the eth1 voting candidates
+   * come from there); further back only blocks with deposits and batch ends. Default 2 * followDistance + 64.
+   */
+  denseEth1DataBlocks?: number;
+  /** Compare the local root and count with get_deposit_root()/get_deposit_count() after each batch (default true). */
+  checkContractState?: boolean;
+  logger?: Logger;
+  /** Minimum time between progress log lines while catching up (default 5 s). */
+  progressIntervalMs?: number;
+}
+
+export interface SyncStepResult {
+  headBlock: number;
+  /** Last block processed (the cursor). */
+  followedBlock: number;
+  newDeposits: number;
+  caughtUp: boolean;
+  reorg: boolean;
+}
+
+/** A deposit as block production puts it in a block (phase0 `Deposit`). */
+export interface DepositWithProof {
+  proof: Uint8Array[];
+  data: DepositDataValue;
+}
+
+/** Errors after which following must stop until an operator looks (everything else is retried). */
+const HALTING: ReadonlySet<FollowerErrorCode> = new Set<FollowerErrorCode>([
+  "DEPOSIT_INDEX_GAP",
+  "DEPOSIT_CONFLICT",
+  "DEPOSIT_ROOT_MISMATCH",
+  "DEPOSIT_COUNT_MISMATCH",
+  "MALFORMED_DEPOSIT_LOG",
+  "WRONG_CHAIN_ID",
+  "REORG_BELOW_FINALIZED",
+  "STORE_MISMATCH",
+]);
+
+export function isHaltingError(error: unknown): boolean {
+  return error instanceof FollowerError && HALTING.has(error.code);
+}
+
+const HEADER_FETCH_PARALLELISM = 8;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class DepositFollower {
+  readonly registry: DepositRegistryView;
+  private readonly provider: Eth1Provider;
+  private readonly store: FollowerStore;
+  private readonly tree: DepositTree;
+  private readonly range: AdaptiveBlockRange;
+  private readonly domain: Uint8Array;
+  private readonly denseBlocks: number;
+  private readonly logger: Logger | undefined;
+  private lastHead = 0;
+  private lastProgressLog = 0;
+  private running: Promise<void> | null = null;
+  private stopRequested = false;
+  /** The error that stopped `start()`'s loop, if any. */
+  haltedWith: FollowerError | null = null;
+
+  constructor(private readonly options: DepositFollowerOptions) {
+    this.provider = options.provider;
+    this.store = options.store;
+    this.logger = options.logger;
+    const r = options.logsBlockRange ?? { min: 1, max: 10_000, initial: 1_000 };
+    this.range = new AdaptiveBlockRange(r.min, r.max, r.initial ?? r.max);
+    this.domain = depositDomain(options.genesisForkVersion);
+    this.denseBlocks = options.denseEth1DataBlocks ?? 2 * options.followDistance + 64;
+    this.tree = this.loadTree();
+    this.registry = new StoreRegistryView(this.store);
+  }
+
+  /** Rebuild the tree from the stored snapshot and the stored leaves after it, and check it against the cursor. */
+  private loadTree(): DepositTree {
+    const snapshot = this.store.getSnapshot();
+    const tree = snapshot ? DepositTree.fromSnapshot(snapshot) : DepositTree.empty();
+    for (const leaf of this.store.leavesFrom(tree.depositCount)) tree.push(leaf);
+    const expected = this.store.nextDepositIndex();
+    if (tree.depositCount !== expected) {
+      throw new FollowerError(
+        "STORE_MISMATCH",
+        `stored deposits end at ${expected} but are not consecutive (tree has ${tree.depositCount})`,
+      );
+    }
+    const cursor = this.store.getCursor();
+    const atCursor = cursor ? this.store.eth1BlocksDescending(cursor.blockNumber, 1)[0] : undefined;
+    if (atCursor && atCursor.blockNumber === cursor?.blockNumber) {
+      if (atCursor.depositCount !== tree.depositCount || !equalBytes(atCursor.depositRoot, tree.getRoot())) {
+        throw new FollowerError(
+          "STORE_MISMATCH",
+          `stored tree does not give the eth1 data stored for block ${atCursor.blockNumber}`,
+        );
+      }
+    }
+    return tree;
+  }
+
+  get depositCount(): number {
+    return this.tree.depositCount;
+  }
+
+  get cursor(): Cursor | null {
+    return this.store.getCursor();
+  }
+
+  status(): { followedBlock: number; headBlock: number; depositsProcessed: number } {
+    return {
+      followedBlock: this.store.getCursor()?.blockNumber ?? -1,
+      headBlock: this.lastHead,
+      depositsProcessed: this.tree.depositCount,
+    };
+  }
+
+  /** The current deposit root (count mixed in). */
+  depositRoot(): Uint8Array {
+    return this.tree.getRoot();
+  }
+
+  /**
+   * One step: check the cursor block is still canonical (else roll back to the fork point), then read, check and
+   * store the deposit logs of the next block range up to head - followDistance.
+   */
+  async syncStep(): Promise<SyncStepResult> {
+    const head = await this.provider.getBlockNumber();
+    this.lastHead = head;
+    const target = head - this.options.followDistance;
+    const cursor = this.store.getCursor() ?? {
+      blockNumber: this.options.depositContractDeployBlock - 1,
+      blockHash: "",
+    };
+    const result = (followed: number, newDeposits: number, reorg = false): SyncStepResult => ({
+      headBlock: head,
+      followedBlock: followed,
+      newDeposits,
+      caughtUp: followed >= target,
+      reorg,
+    });
+
+    if (cursor.blockHash !== "" && cursor.blockNumber <= head) {
+      const header = await this.provider.getBlockByNumber(cursor.blockNumber);
+      if (header === null || header.hash !== cursor.blockHash) {
+        const forkPoint = await this.rollbackToForkPoint(cursor);
+        return result(forkPoint.blockNumber, 0, true);
+      }
+    }
+    if (target <= cursor.blockNumber) return result(cursor.blockNumber, 0);
+
+    const from = cursor.blockNumber + 1;
+    const to = Math.min(target, from + this.range.size - 1);
+    let logs: Awaited<ReturnType<Eth1Provider["getDepositLogs"]>>;
+    try {
+      logs = await this.provider.getDepositLogs(from, to);
+    } catch (error) {
+      if (error instanceof FollowerError && (error.code === "RPC_RANGE_TOO_LARGE" || error.code === "RPC_TIMEOUT")) {
+        const shrunk = this.range.shrink();
+        this.logger?.warn(
+          { from, to, code: error.code, nextRange: this.range.size },
+          "eth_getLogs range refused; shrinking",
+        );
+        if (shrunk) return result(cursor.blockNumber, 0);
+      }
+      throw error;
+    }
+    this.range.success();
+    if (logs.some((log) => log.removed === true)) {
+      // The endpoint is mid-reorg: store nothing from this answer; the next step re-checks the cursor.
+      this.logger?.warn({ from, to }, "eth_getLogs returned removed logs; re-reading");
+      return result(cursor.blockNumber, 0, true);
+    }
+    // Strict parsing: one malformed log throws before anything of the batch is stored.
+    const events = logs.map(parseDepositLog).sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
+    const fresh = this.newDeposits(events);
+
+    const headers = await this.fetchHeaders(this.blocksToRecord(fresh, from, to, target));
+    for (const e of fresh) {
+      if (headers.get(e.blockNumber)?.hash !== e.blockHash) {
+        this.logger?.warn(
+          { block: e.blockNumber, index: e.index },
+          "deposit log from a block no longer canonical; re-reading",
+        );
+        return result(cursor.blockNumber, 0, true);
+      }
+    }
+    const toHeader = headers.get(to)!;
+
+    const countBefore = this.tree.depositCount;
+    for (const e of fresh) this.tree.push(e.depositDataRoot);
+    try {
+      if (this.options.checkContractState !== false) await this.checkContractState(toHeader);
+      const outcomes = depositOutcomes(
+        fresh.map((e) => e.depositData),
+        (pubkey) => this.store.validatorDepositIndex(pubkey) !== null,
+        (list) => verifyDepositSignatures(this.options.bls, this.domain, list),
+      );
+      const deposits: StoredDeposit[] = fresh.map((e, i) => ({ ...e, outcome: outcomes[i] }));
+      for (const d of deposits) {
+        if (d.outcome === "invalid_signature") {
+          this.logger?.warn(
+            {
+              index: d.index,
+              block: d.blockNumber,
+              pubkey: toHex(d.depositData.pubkey),
+              amountGwei: d.depositData.amount,
+            },
+            "deposit with an invalid proof of possession: skipped, as process_deposit will",
+          );
+        }
+      }
+      const blocks = this.eth1DataOf([...headers.values()], fresh, countBefore);
+      this.store.writeBatch({ deposits, blocks, cursor: { blockNumber: to, blockHash: toHeader.hash } });
+    } catch (error) {
+      this.tree.rollback(countBefore);
+      throw error;
+    }
+    this.logProgress(to, target, head, fresh.length);
+    return result(to, fresh.length);
+  }
+
+  /** Steps until the followed block reaches head - followDistance. Throws on any error. */
+  async syncToHead(): Promise<SyncStepResult> {
+    for (;;) {
+      const step = await this.syncStep();
+      if (step.caughtUp && !step.reorg) return step;
+    }
+  }
+
+  /**
+   * Follow in the background: sync, then poll every `pollIntervalMs`. Transient errors (endpoints down) are logged
+   * and retried; halting errors (gap, conflict, root mismatch, malformed log, wrong chain) stop the loop and are kept
+   * in `haltedWith`.
+   */
+  start(pollIntervalMs = 12_000): void {
+    if (this.running) return;
+    this.stopRequested = false;
+    this.running = (async () => {
+      while (!this.stopRequested) {
+        try {
+          const step = await this.syncStep();
+          if (step.caughtUp) await sleep(pollIntervalMs);
+        } catch (error) {
+          if (isHaltingError(error)) {
+            this.haltedWith = error as FollowerError;
+            this.logger?.fatal({ code: (error as FollowerError).code, err: error }, "deposit follower halted");
+            return;
+          }
+          this.logger?.warn({ err: error }, "deposit follower step failed; retrying");
+          await sleep(pollIntervalMs);
+        }
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.stopRequested = true;
+    await this.running;
+    this.running = null;
+  }
+
+  /**
+   * The deposits a block built on a state must include (phase0 process_operations: exactly
+   * min(MAX_DEPOSITS, eth1_data.deposit_count - eth1_deposit_index)), each with its proof against
+   * `eth1Data.depositRoot`. Refuses eth1 data whose root the local tree does not reproduce.
+   */
+  getDepositsForBlock(eth1Data: Eth1DataValue, eth1DepositIndex: number, maxDeposits: number): DepositWithProof[] {
+    const count = Math.min(maxDeposits, eth1Data.depositCount - eth1DepositIndex);
+    if (count <= 0) return [];
+    if (eth1Data.depositCount > this.tree.depositCount) {
+      throw new FollowerError(
+        "UNKNOWN_ETH1_DATA",
+        `eth1 data has ${eth1Data.depositCount} deposits, the follower has read ${this.tree.depositCount}`,
+      );
+    }
+    const root = this.tree.getRootAt(eth1Data.depositCount);
+    if (!equalBytes(root, eth1Data.depositRoot)) {
+      throw new FollowerError(
+        "DEPOSIT_ROOT_MISMATCH",
+        `eth1 data root ${toHex(eth1Data.depositRoot)} at count ${eth1Data.depositCount}; local tree gives ${toHex(root)}`,
+      );
+    }
+    return this.store.getDeposits(eth1DepositIndex, eth1DepositIndex + count).map((d) => ({
+      proof: this.tree.getProof(d.index, eth1Data.depositCount).branch,
+      data: d.depositData,
+    }));
+  }
+
+  /** The eth1 blocks (with their eth1 data) stored with timestamps in [fromTime, toTime], ascending. */
+  getEth1Blocks(fromTime: number, toTime: number): Eth1Block[] {
+    return this.store.getEth1Blocks(fromTime, toTime).map((b) => ({
+      blockNumber: b.blockNumber,
+      timestamp: b.timestamp,
+      blockHash: fromHex(b.blockHash),
+      depositRoot: b.depositRoot,
+      depositCount: b.depositCount,
+    }));
+  }
+
+  /** get_eth1_vote for a state, over the candidate blocks the follower has stored. */
+  getEth1Vote(cfg: Eth1VoteConfig, state: Eth1VoteState): Eth1DataValue {
+    const periodStart = votingPeriodStartTime(cfg, state);
+    const follow = cfg.SECONDS_PER_ETH1_BLOCK * cfg.ETH1_FOLLOW_DISTANCE;
+    return getEth1Vote(cfg, state, this.getEth1Blocks(periodStart - 2 * follow, periodStart - follow));
+  }
+
+  /**
+   * EIP-4881 finalization with a finalized state's eth1 data: once that state has processed every deposit its eth1
+   * data counts (eth1DepositIndex >= depositCount), no block will need proofs below it, so the tree is pruned into a
+   * snapshot and the old deposits are deleted. Returns false (and changes nothing) when it is not yet safe.
+   */
+  finalize(eth1Data: Eth1DataValue, eth1DepositIndex: number): boolean {
+    if (eth1DepositIndex < eth1Data.depositCount || eth1Data.depositCount <= this.tree.finalizedCount) return false;
+    const block = this.store.getEth1BlockByHash(toHex(eth1Data.blockHash));
+    if (block === null) {
+      throw new FollowerError("UNKNOWN_ETH1_DATA", `finalized eth1 block ${toHex(eth1Data.blockHash)} is not stored`);
+    }
+    this.tree.finalize(eth1Data, block.blockNumber);
+    this.store.saveSnapshot(this.tree.getSnapshot(), true);
+    this.logger?.info(
+      { depositCount: eth1Data.depositCount, block: block.blockNumber },
+      "deposit tree finalized and pruned",
+    );
+    return true;
+  }
+
+  /** The EIP-4881 snapshot of the finalized part of the tree, or null before any finalization. */
+  getSnapshot(): DepositTreeSnapshot | null {
+    return this.tree.finalizedCount > 0 || this.store.getSnapshot() ? this.tree.getSnapshot() : null;
+  }
+
+  /**
+   * Start a fresh database from an EIP-4881 snapshot (checkpoint sync): following resumes at the snapshot's block,
+   * whose hash the endpoint must confirm. `validatorPubkeys` are the keys of the state the snapshot comes with (a
+   * later deposit for one of them is a top-up, credited without a signature check, as process_deposit does).
+   */
+  static async initFromSnapshot(
+    store: FollowerStore,
+    provider: Eth1Provider,
+    snapshot: DepositTreeSnapshot,
+    validatorPubkeys: Iterable<Uint8Array> = [],
+  ): Promise<void> {
+    DepositTree.fromSnapshot(snapshot); // validates the roots
+    const header = await provider.getBlockByNumber(snapshot.executionBlockHeight);
+    if (header === null || header.hash !== toHex(snapshot.executionBlockHash)) {
+      throw new FollowerError(
+        "STORE_MISMATCH",
+        `snapshot block ${snapshot.executionBlockHeight} is ${toHex(snapshot.executionBlockHash)}, endpoint has ${header?.hash ?? "none"}`,
+      );
+    }
+    store.initFromSnapshot(snapshot, header.hash, validatorPubkeys);
+  }
+
+  /**
+   * Deposits of this answer that are new. Indices must continue exactly where the stored ones end: a gap halts
+   * (DEPOSIT_INDEX_GAP); an index already held must carry the same deposit (idempotent re-read) or it halts
+   * (DEPOSIT_CONFLICT). Both errors name the block and index.
+   */
+  private newDeposits(events: DepositEvent[]): DepositEvent[] {
+    const fresh: DepositEvent[] = [];
+    let expected = this.tree.depositCount;
+    for (const e of events) {
+      if (e.index < expected) {
+        const held =
+          e.index >= this.tree.depositCount
+            ? fresh[e.index - this.tree.depositCount].depositDataRoot
+            : e.index >= this.tree.finalizedCount
+              ? this.tree.getLeaf(e.index)
+              : null; // pruned into the snapshot: already final
+        if (held !== null && !equalBytes(held, e.depositDataRoot)) {
+          throw new FollowerError(
+            "DEPOSIT_CONFLICT",
+            `block ${e.blockNumber}: deposit index ${e.index} already holds a different deposit (root ${toHex(held)}, log has ${toHex(e.depositDataRoot)})`,
+          );
+        }
+        continue;
+      }
+      if (e.index > expected) {
+        throw new FollowerError(
+          "DEPOSIT_INDEX_GAP",
+          `block ${e.blockNumber}: deposit index ${e.index}, expected ${expected}`,
+        );
+      }
+      fresh.push(e);
+      expected++;
+    }
+    return fresh;
+  }
+
+  /** Blocks whose eth1 data is kept: those with deposits, the batch end, and every block near the followed head. */
+  private blocksToRecord(fresh: DepositEvent[], from: number, to: number, target: number): number[] {
+    const blocks = new Set<number>(fresh.map((e) => e.blockNumber));
+    blocks.add(to);
+    for (let n = Math.max(from, target - this.denseBlocks); n <= to; n++) blocks.add(n);
+    return [...blocks].sort((a, b) => a - b);
+  }
+
+  private async fetchHeaders(numbers: number[]): Promise<Map<number, Eth1BlockHeader>> {
+    const headers = new Map<number, Eth1BlockHeader>();
+    for (let i = 0; i < numbers.length; i += HEADER_FETCH_PARALLELISM) {
+      const chunk = numbers.slice(i, i + HEADER_FETCH_PARALLELISM);
+      const got = await Promise.all(chunk.map((n) => this.provider.getBlockByNumber(n)));
+      for (const [k, header] of got.entries()) {
+        if (header === null) throw new FollowerError("RPC_BAD_RESPONSE", `endpoint has no block ${chunk[k]}`);
+        headers.set(chunk[k], header);
+      }
+    }
+    return headers;
+  }
+
+  /** Eth1 data (block hash, deposit root, deposit count) of each recorded block, from the tree at that count. */
+  private eth1DataOf(headers: Eth1BlockHeader[], fresh: DepositEvent[], countBefore: number): StoredEth1Block[] {
+    let k = 0;
+    return headers
+      .sort((a, b) => a.number - b.number)
+      .map((h) => {
+        while (k < fresh.length && fresh[k].blockNumber <= h.number) k++;
+        const depositCount = countBefore + k;
+        return {
+          blockNumber: h.number,
+          blockHash: h.hash,
+          timestamp: h.timestamp,
+          depositCount,
+          depositRoot: this.tree.getRootAt(depositCount),
+        };
+      });
+  }
+
+  /** get_deposit_root()/get_deposit_count() at the batch's last block must equal the local tree's (else halt). */
+  private async checkContractState(header: Eth1BlockHeader): Promise<void> {
+    const onChain = await this.provider.getDepositContractState(header.number);
+    if (onChain === null) {
+      // The endpoint keeps no state that old (pruned node): the check is skipped for this batch.
+      this.logger?.debug({ block: header.number }, "contract state unavailable at block; root check skipped");
+      return;
+    }
+    const localRoot = this.tree.getRoot();
+    const countDiffers = onChain.depositCount !== this.tree.depositCount;
+    if (!countDiffers && equalBytes(onChain.depositRoot, localRoot)) return;
+    // A reorg between reading the logs and the call would also differ: only halt if the block is still canonical.
+    const again = await this.provider.getBlockByNumber(header.number);
+    if (again?.hash !== header.hash)
+      throw new FollowerError("RPC_BAD_RESPONSE", `block ${header.number} changed during the batch`);
+    if (countDiffers) {
+      throw new FollowerError(
+        "DEPOSIT_COUNT_MISMATCH",
+        `block ${header.number}: contract has ${onChain.depositCount} deposits, the follower read ${this.tree.depositCount}`,
+      );
+    }
+    throw new FollowerError(
+      "DEPOSIT_ROOT_MISMATCH",
+      `block ${header.number} (${this.tree.depositCount} deposits): contract root ${toHex(onChain.depositRoot)}, local root ${toHex(localRoot)}`,
+    );
+  }
+
+  /**
+   * The cursor block left the canonical chain: find the newest stored block that is still canonical, drop every
+   * deposit and block after it (database and tree together) and continue from there.
+   */
+  private async rollbackToForkPoint(cursor: Cursor): Promise<Cursor> {
+    const forkPoint = await this.findForkPoint(cursor);
+    const depositCount = Math.max(this.tree.finalizedCount, this.store.depositCountAtBlock(forkPoint.blockNumber));
+    this.store.rollback(forkPoint, depositCount);
+    this.tree.rollback(depositCount);
+    this.logger?.warn(
+      { from: cursor.blockNumber, to: forkPoint.blockNumber, depositCount },
+      "eth1 reorg below the follow distance: rolled back to the fork point",
+    );
+    return forkPoint;
+  }
+
+  private async findForkPoint(cursor: Cursor): Promise<Cursor> {
+    const snapshot = this.store.getSnapshot();
+    const floor = snapshot?.executionBlockHeight ?? -1;
+    let below = cursor.blockNumber;
+    for (;;) {
+      const stored = this.store.eth1BlocksDescending(below, 64).filter((b) => b.blockNumber > floor);
+      if (stored.length === 0) break;
+      for (const b of stored) {
+        const header = await this.provider.getBlockByNumber(b.blockNumber);
+        if (header?.hash === b.blockHash) return { blockNumber: b.blockNumber, blockHash: b.blockHash };
+      }
+      below = stored[stored.length - 1].blockNumber - 1;
+    }
+    if (snapshot) {
+      const header = await this.provider.getBlockByNumber(snapshot.executionBlockHeight);
+      const hash = toHex(snapshot.executionBlockHash);
+      if (header?.hash !== hash) {
+        throw new FollowerError(
+          "REORG_BELOW_FINALIZED",
+          `finalized block ${snapshot.executionBlockHeight} (${hash}) is no longer canonical`,
+        );
+      }
+      return { blockNumber: snapshot.executionBlockHeight, blockHash: hash };
+    }
+    return { blockNumber: this.options.depositContractDeployBlock - 1, blockHash: "" };
+  }
+
+  private logProgress(block: number, target: number, head: number, newDeposits: number): void {
+    const now = Date.now();
+    const interval = this.options.progressIntervalMs ?? 5_000;
+    if (block < target && now - this.lastProgressLog < interval) return;
+    this.lastProgressLog = now;
+    this.logger?.info(
+      {
+        block,
+        target,
+        head,
+        behind: target - block,
+        deposits: this.tree.depositCount,
+        newDeposits,
+        logsRange: this.range.size,
+      },
+      block >= target ? "deposit follower caught up" : "deposit follower catching up",
+    );
+  }
+}
