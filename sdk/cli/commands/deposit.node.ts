@@ -5,6 +5,7 @@ import { getBls } from "../../crypto/bls/index.js";
 import { DepositClient } from "../../deposit/client/depositClient.js";
 import { readDepositDataFile } from "../../deposit/depositDataFile.node.js";
 import { verifyDepositData } from "../../deposit/verify/verifyDepositData.js";
+import { withDeployment } from "../../networks/deploymentRecord.js";
 import { CliError, EXIT } from "../exitCodes.js";
 import { resolveNetwork } from "../resolveNetwork.node.js";
 
@@ -13,6 +14,7 @@ interface DepositOptions {
   network?: string;
   networkConfig?: string;
   contractAddress?: string;
+  deployment?: string;
   privateKeyFile?: string;
   batchSize: string;
   fromBlock: string;
@@ -29,6 +31,7 @@ export function depositCommand(): Command {
     .option("--network <name>", "built-in network", "btc20-mainnet")
     .option("--network-config <file>", "custom network JSON")
     .option("--contract-address <address>", "deposit contract (default: the network's)")
+    .option("--deployment <file>", "deployments/<network>.json record: contract address and first block to scan")
     .option(
       "--private-key-file <file>",
       "file with the paying account's private key (default: env BTC20_DEPOSITOR_KEY)",
@@ -36,7 +39,13 @@ export function depositCommand(): Command {
     .option("--batch-size <n>", "deposits per transaction (batchDeposit when > 1)", "1")
     .option("--from-block <n>", "block to scan DepositEvent logs from (the contract's deployment block)", "0")
     .action(async (file: string, options: DepositOptions) => {
-      const network = await resolveNetwork(options);
+      let network = await resolveNetwork(options);
+      let fromBlock = Number(options.fromBlock);
+      if (options.deployment) {
+        const deployed = withDeployment(network, await readJsonFile(options.deployment, "--deployment"));
+        network = deployed.network;
+        if (options.fromBlock === "0") fromBlock = deployed.fromBlock;
+      }
       const bls = await getBls();
       const entries = await readDepositDataFile(file);
       const checked = verifyDepositData(entries, network, { bls });
@@ -46,7 +55,6 @@ export function depositCommand(): Command {
         throw new CliError(EXIT.VERIFY_FAILED, `${file} is not valid for ${network.name}; nothing was sent. ${detail}`);
       }
       const batchSize = Number(options.batchSize);
-      const fromBlock = Number(options.fromBlock);
       if (!Number.isSafeInteger(batchSize) || batchSize < 1 || !Number.isSafeInteger(fromBlock) || fromBlock < 0) {
         throw new CliError(EXIT.INVALID_INPUT, "--batch-size must be >= 1 and --from-block >= 0 (integers)");
       }
@@ -74,6 +82,20 @@ export function depositCommand(): Command {
       );
       signer.provider?.destroy();
     });
+}
+
+async function readJsonFile(file: string, flag: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new CliError(EXIT.FILE_ERROR, `cannot read ${flag} ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError(EXIT.INVALID_INPUT, `${flag} ${file} is not valid JSON: ${(e as Error).message}`);
+  }
 }
 
 async function privateKey(file: string | undefined): Promise<string> {

@@ -97,7 +97,25 @@ describe("btc20-deposit CLI: deposit", () => {
     const events = await scanDepositEvents(ethers.provider, address);
     expect(events.map((e) => toHex(e.pubkey))).to.deep.equal(records.map((r) => toHex(r.pubkey)));
 
-    const second = await runCli(args);
+    // the re-run finds the contract through its deployment record (address, chain id, first block)
+    const record = path.join(dir, "btc20-devnet.json");
+    const receipt = await contract.deploymentTransaction()!.wait();
+    writeFileSync(
+      record,
+      JSON.stringify({ contract: "DepositContract", chainId: 31337, address, blockNumber: receipt!.blockNumber }),
+    );
+    const second = await runCli([
+      "deposit",
+      file,
+      "--rpc-url",
+      rpcUrl,
+      "--network",
+      "btc20-devnet",
+      "--deployment",
+      record,
+      "--private-key-file",
+      keyFile,
+    ]);
     expect(second.code, second.stderr).to.equal(0);
     expect(second.stdout).to.match(/Sent 0 deposit\(s\), skipped 3/);
 

@@ -11,6 +11,7 @@ import {
   NetworkError,
   networksByForkVersion,
   toHex,
+  withDeployment,
   withDepositContract,
 } from "../../../sdk/networks/index.js";
 
@@ -146,4 +147,30 @@ describe("sdk/networks loadNetworkConfig", () => {
         .with.property("code", "BAD_NETWORK_CONFIG");
     });
   }
+});
+
+describe("sdk/networks withDeployment", () => {
+  const record = {
+    contract: "DepositContract",
+    chainId: 31337,
+    address: "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+    blockNumber: 7,
+  };
+
+  it("takes the contract address and first block from a deployment record", () => {
+    const { network, fromBlock } = withDeployment(BTC20_DEVNET, record);
+    expect(network.depositContractAddress).to.equal("0x5FbDB2315678afecb367f032d93F642f64180aa3");
+    expect(fromBlock).to.equal(7);
+  });
+
+  it("refuses a record of another chain or contract", () => {
+    expect(() => withDeployment(BTC20_MAINNET, record)).to.throw(
+      NetworkError,
+      /chain id 31337, but btc20-mainnet is chain id 20200/,
+    );
+    expect(() => withDeployment(BTC20_DEVNET, { ...record, contract: "Other" })).to.throw(
+      NetworkError,
+      /not a DepositContract deployment record/,
+    );
+  });
 });
