@@ -11,7 +11,7 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
 type Log = { data: string; topics: string[]; removed?: boolean };
 const logsOf = (result: unknown) => result as Log[];
-const span = (r: RpcRequest) => {
+const span = (r: Pick<RpcRequest, "params">) => {
   const f = r.params[0] as { fromBlock: string; toBlock: string };
   return Number(f.toBlock) - Number(f.fromBlock) + 1;
 };
@@ -89,7 +89,7 @@ describe("consensus/follower through a fault-injecting proxy", function () {
     const h = follow({ follower: { logsBlockRange: { min: 1, max: 64, initial: 64 } } });
     try {
       await expectComplete(h);
-      const spans = proxy.log.filter((l) => l.method === "eth_getLogs").map((l) => span(l as RpcRequest));
+      const spans = proxy.log.filter((l) => l.method === "eth_getLogs").map((l) => span(l));
       expect(spans[0]).to.be.greaterThan(4); // the whole available span at first
       expect(Math.max(...spans.slice(spans.findIndex((s) => s <= 4)))).to.be.greaterThan(4); // grew and got refused again
       expect(spans.filter((s) => s <= 4).length).to.be.greaterThan(3);
