@@ -28,6 +28,11 @@ export function eventJson(e: ChainEvent): Record<string, unknown> {
 }
 
 export function registerEventRoutes(app: FastifyInstance, view: ChainView): void {
+  // open streams end when the server closes (otherwise close() would wait for every subscriber to leave)
+  const open = new Set<{ end(): void }>();
+  app.addHook("preClose", async () => {
+    for (const res of open) res.end();
+  });
   app.get<{ Querystring: { topics?: string | string[] } }>("/eth/v1/events", async (req, reply) => {
     const topics = queryList(req.query.topics);
     if (topics.length === 0) throw badRequest("MISSING_TOPICS", "Query parameter `topics` is required");
@@ -51,6 +56,10 @@ export function registerEventRoutes(app: FastifyInstance, view: ChainView): void
     const unsubscribe = view.onEvent((e) => {
       if (wanted.has(e.topic)) res.write(`event: ${e.topic}\ndata: ${JSON.stringify(eventJson(e))}\n\n`);
     });
-    req.raw.on("close", unsubscribe);
+    open.add(res);
+    req.raw.on("close", () => {
+      unsubscribe();
+      open.delete(res);
+    });
   });
 }
