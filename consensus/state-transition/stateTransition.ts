@@ -1,10 +1,12 @@
 import type { BeaconConfig } from "../params/beaconConfig.js";
 import type { BeaconState, SignedBeaconBlock } from "../types/index.js";
+import { getBlockSignatureSets } from "./block/getBlockSignatureSets.js";
 import { processBlock } from "./block/processBlock.js";
 import { toHex } from "./block/toHex.js";
 import { verifyBlockSignature } from "./block/verifyBlockSignature.js";
 import { sharePubkeyIndex } from "./caches/pubkeyIndex.js";
 import { hashBeaconState, moveStateRootMirror } from "./caches/stateRoot.js";
+import { type AggregateSignatureSet, verifyAggregateSignatureSets } from "./crypto/verifyAggregateSignatureSets.js";
 import { check } from "./errors.js";
 import { processSlots } from "./slot/processSlots.js";
 
@@ -12,6 +14,21 @@ import { processSlots } from "./slot/processSlots.js";
 export interface StateTransitionOptions {
   /** Check BLS signatures (block, RANDAO, operations). Default true; false only for trusted or test input. */
   verifySignatures?: boolean;
+}
+
+function signaturesVerifyInBatch(
+  cfg: BeaconConfig,
+  state: BeaconState,
+  signedBlock: SignedBeaconBlock,
+  includeBlockSignature: boolean,
+): boolean {
+  let sets: AggregateSignatureSet[];
+  try {
+    sets = getBlockSignatureSets(cfg, state, signedBlock, includeBlockSignature);
+  } catch {
+    return false;
+  }
+  return verifyAggregateSignatureSets(sets);
 }
 
 /**
@@ -34,14 +51,17 @@ export function stateTransition(
   moveStateRootMirror(state, post);
   try {
     processSlots(cfg, post, block.slot);
-    if (validateResult && verifySignatures) {
+    // All signatures in one batch; if that does not pass, each is checked where the spec checks it, which names the
+    // failing rule.
+    const checkEach = verifySignatures && !signaturesVerifyInBatch(cfg, post, signedBlock, validateResult);
+    if (validateResult && checkEach) {
       check(
         verifyBlockSignature(cfg, post, signedBlock),
         "INVALID_BLOCK_SIGNATURE",
         () => `block of slot ${block.slot} is not signed by its proposer ${block.proposerIndex}`,
       );
     }
-    processBlock(cfg, post, block, verifySignatures);
+    processBlock(cfg, post, block, checkEach, verifySignatures);
     if (validateResult) {
       const root = hashBeaconState(cfg, post);
       check(

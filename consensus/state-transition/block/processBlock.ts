@@ -7,11 +7,18 @@ import { processRandao } from "./processRandao.js";
 
 /**
  * process_block (phase0 beacon-chain.md, "Block processing"). Mutates `state` in place and may leave it half-updated
- * when it throws: use stateTransition, which works on a clone, to apply untrusted blocks.
+ * when it throws: use stateTransition, which works on a clone, to apply untrusted blocks. `verifySignatures` covers the
+ * RANDAO reveal and the operations' signatures, `verifyDepositSignatures` the deposits' proofs-of-possession.
  */
-export function processBlock(cfg: BeaconConfig, state: BeaconState, block: BeaconBlock, verifySignatures = true): void {
+export function processBlock(
+  cfg: BeaconConfig,
+  state: BeaconState,
+  block: BeaconBlock,
+  verifySignatures = true,
+  verifyDepositSignatures = verifySignatures,
+): void {
   processBlockHeader(cfg, state, block);
   processRandao(cfg, state, block.body, verifySignatures);
   processEth1Data(cfg, state, block.body);
-  processOperations(cfg, state, block.body, verifySignatures);
+  processOperations(cfg, state, block.body, verifySignatures, verifyDepositSignatures);
 }

@@ -9,13 +9,16 @@ import { processVoluntaryExit } from "./processVoluntaryExit.js";
 
 /**
  * process_operations (phase0 beacon-chain.md, "Operations"): the block must carry every pending deposit up to
- * MAX_DEPOSITS; then slashings, attestations, deposits and exits in that order.
+ * MAX_DEPOSITS; then slashings, attestations, deposits and exits in that order. `verifyDepositSignatures` (the
+ * proofs-of-possession, default `verifySignatures`) is separate because a batch check of the other signatures never
+ * covers it: an invalid proof-of-possession skips the deposit instead of failing the block.
  */
 export function processOperations(
   cfg: BeaconConfig,
   state: BeaconState,
   body: BeaconBlockBody,
   verifySignatures = true,
+  verifyDepositSignatures = verifySignatures,
 ): void {
   const expectedDeposits = Math.min(cfg.MAX_DEPOSITS, state.eth1Data.depositCount - state.eth1DepositIndex);
   check(
@@ -36,6 +39,6 @@ export function processOperations(
   for (const op of body.proposerSlashings) processProposerSlashing(cfg, state, op, verifySignatures);
   for (const op of body.attesterSlashings) processAttesterSlashing(cfg, state, op, verifySignatures);
   for (const op of body.attestations) processAttestation(cfg, state, op, verifySignatures);
-  for (const op of body.deposits) processDeposit(cfg, state, op, verifySignatures);
+  for (const op of body.deposits) processDeposit(cfg, state, op, verifyDepositSignatures);
   for (const op of body.voluntaryExits) processVoluntaryExit(cfg, state, op, verifySignatures);
 }

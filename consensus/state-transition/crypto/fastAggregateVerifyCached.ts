@@ -17,10 +17,13 @@ async function loadBlst(): Promise<Blst | null> {
 }
 
 const blst: Blst | null = await loadBlst();
+/** The native blst module, or null where it does not load (then the SDK's pure-JS back end answers). */
+export const nativeBlst: Blst | null = blst;
 /** Decoded keys by their 48 bytes (latin1 string); null = not a plain valid point (handled by the SDK). */
 const decoded = new Map<string, PublicKeyPoint | null>();
 
-function decodePublicKey(native: Blst, bytes: Uint8Array): PublicKeyPoint | null {
+/** The decoded, subgroup-checked point of a public key (cached), or null if it is not a plain valid point. */
+export function decodePublicKeyCached(native: Blst, bytes: Uint8Array): PublicKeyPoint | null {
   const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   let point = decoded.get(key);
   if (point === undefined) {
@@ -40,7 +43,7 @@ export function fastAggregateVerifyCached(pubkeys: Uint8Array[], message: Uint8A
   if (!blst || pubkeys.length === 0) return bls.fastAggregateVerify(pubkeys, message, signature);
   const points: PublicKeyPoint[] = [];
   for (const pk of pubkeys) {
-    const point = decodePublicKey(blst, pk);
+    const point = decodePublicKeyCached(blst, pk);
     if (!point) return bls.fastAggregateVerify(pubkeys, message, signature);
     points.push(point);
   }

@@ -1,6 +1,7 @@
 // Test support: a small phase0 chain (minimal preset) with known keys, and helpers to sign blocks and attestations.
 import { BitArray } from "@chainsafe/ssz";
 import {
+  type BlockContents,
   computeBlockSigningRoot,
   computeRandaoSigningRoot,
   produceBlock,
@@ -67,12 +68,17 @@ export function genesisState(n = 64): BeaconState {
   return state;
 }
 
-/** Produces and signs the block for `slot` on `state` with the given attestations. */
-export function signedBlockAt(state: BeaconState, slot: number, attestations: Attestation[] = []): SignedBeaconBlock {
-  const probe = produceBlock(cfg, state, slot, { randaoReveal: new Uint8Array(96) }, false);
+/** Produces and signs the block for `slot` on `state` with the given attestations (or other contents). */
+export function signedBlockAt(
+  state: BeaconState,
+  slot: number,
+  attestations: Attestation[] = [],
+  contents: Omit<BlockContents, "randaoReveal" | "attestations"> = {},
+): SignedBeaconBlock {
+  const probe = produceBlock(cfg, state, slot, { ...contents, randaoReveal: new Uint8Array(96) }, false);
   const proposer = probe.block.proposerIndex;
   const randaoReveal = bls.sign(secretKey(proposer), computeRandaoSigningRoot(cfg, probe.postState, slot));
-  const { block, postState } = produceBlock(cfg, state, slot, { randaoReveal, attestations });
+  const { block, postState } = produceBlock(cfg, state, slot, { ...contents, randaoReveal, attestations });
   const signature = bls.sign(secretKey(proposer), computeBlockSigningRoot(cfg, postState, block));
   return { message: block, signature };
 }
