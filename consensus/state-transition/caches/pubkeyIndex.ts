@@ -8,7 +8,9 @@ import type { BeaconState } from "../../types/index.js";
 type PubkeyMap = Map<string, number>;
 const byState = new WeakMap<BeaconState, PubkeyMap>();
 
-const keyOf = (pubkey: Uint8Array): string => Buffer.from(pubkey).toString("hex");
+/** The 48 key bytes as a 48-character string (half the memory of hex for a million keys). */
+const keyOf = (pubkey: Uint8Array): string =>
+  Buffer.from(pubkey.buffer, pubkey.byteOffset, pubkey.byteLength).toString("latin1");
 
 function mapFor(state: BeaconState): PubkeyMap {
   let map = byState.get(state);
