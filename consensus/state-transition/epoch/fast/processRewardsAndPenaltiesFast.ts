@@ -3,9 +3,9 @@
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
 import { BASE_REWARDS_PER_EPOCH, GENESIS_EPOCH } from "../../../params/constants.js";
 import type { BeaconState } from "../../../types/index.js";
+import { integerSquareroot } from "../../math/integerSquareroot.js";
 import { floorMulDiv } from "../floorMulDiv.js";
 import { baseRewardOf } from "../getBaseReward.js";
-import { totalBalanceSquareroot } from "../totalBalanceSquareroot.js";
 import {
   type EpochParticipation,
   FLAG_ELIGIBLE,
@@ -25,7 +25,7 @@ export function getAttestationDeltasFast(
   const rewards = new Float64Array(n);
   const penalties = new Float64Array(n);
   const increment = cfg.EFFECTIVE_BALANCE_INCREMENT;
-  const sqrtTotal = totalBalanceSquareroot(p.totalActiveBalance);
+  const sqrtTotal = integerSquareroot(p.totalActiveBalance);
   const totalIncrements = Math.floor(p.totalActiveBalance / increment);
   const sourceIncrements = Math.floor(p.prevSourceBalance / increment);
   const targetIncrements = Math.floor(p.prevTargetBalance / increment);
