@@ -29,9 +29,9 @@ export const btc20: BeaconParams = {
   MIN_GENESIS_TIME: 1798761600,
   /** As Ethereum: hysteresis of 1/4 increment, so small reward/penalty noise does not rewrite effective balances. */
   HYSTERESIS_QUOTIENT: 4,
-  /** Effective balance goes down once the balance is 0.25 increment (0.25 BTCC) below it. */
+  /** Effective balance goes down once the balance is 0.25 increment (6.25 BTCC) below it. */
   HYSTERESIS_DOWNWARD_MULTIPLIER: 1,
-  /** Effective balance goes up once the balance is 1.25 increments (1.25 BTCC) above it. */
+  /** Effective balance goes up once the balance is 1.25 increments (31.25 BTCC) above it. */
   HYSTERESIS_UPWARD_MULTIPLIER: 5,
   /**
    * Correlation penalty multiplier 3 (the phase0 design value): if a third of the stake is slashed within the
@@ -74,17 +74,13 @@ export const btc20: BeaconParams = {
   /** 500 BTCC, half the stake: a validator whose effective balance falls this low is ejected. */
   EJECTION_BALANCE: 500 * BTCC,
   /**
-   * 1 BTCC (1/1000 of the stake; Ethereum uses 1/32). Effective balances move in 1 BTCC steps, so voting weight and
-   * rewards track the real balance to within 0.1% (1/32 would cost a validator 3% of its weight for a 0.1% loss), the
-   * inactivity leak and ejection act on a 1 BTCC resolution, and the correlation penalty is rounded to 1 BTCC.
-   * With hysteresis 1/4 an offline validator still needs ~0.25 BTCC of penalties before its effective balance moves, so
-   * updates (which rehash the validator) stay rare. Sums of effective balances stay exact in float64
-   * (a multiple of 1e9 gwei below 4.6e9 increments is exactly representable).
-   * Caveat for any implementation: process_slashings' intermediate `effective_balance // increment * total_balance`
-   * reaches 1000 x the total stake, beyond 2**64 once more than ~18.4M BTCC is staked; this engine computes it in
-   * bigint (epoch/slashingPenalty.ts), a uint64 client would need 128-bit arithmetic there.
+   * 25 BTCC (1/40 of the stake; Ethereum uses 1/32). The increment bounds uint64 arithmetic: process_slashings computes
+   * `effective_balance // increment * adjusted_total_slashing_balance`, i.e. up to (1000 / 25) x the total stake, which
+   * stays below 2**64 gwei for up to ~461M BTCC staked. A 1 BTCC increment would overflow uint64 (and so halt every
+   * spec-conformant client) once ~18.4M BTCC were staked and someone were slashed. 25 BTCC still ejects at exactly
+   * half the stake (500 is a multiple of 25) and keeps effective-balance updates (which rehash the validator) rare.
    */
-  EFFECTIVE_BALANCE_INCREMENT: 1 * BTCC,
+  EFFECTIVE_BALANCE_INCREMENT: 25 * BTCC,
 
   // --- Initial values ---
   /**

@@ -59,7 +59,7 @@ describe("genesis from SDK deposits (btc20 preset)", function () {
     expect(registered).to.deep.equal([0, 1, 2, 3, 4, 7].map(keyOf)); // deposit 6 (testnet fork version) skipped
     expect(state.balances).to.deep.equal([...Array(5).fill(1000e9), 999e9]);
     expect(state.validators.map((v) => v.activationEpoch)).to.deep.equal([0, 0, 0, 0, 0, Number.POSITIVE_INFINITY]);
-    expect(state.validators[5].effectiveBalance).to.equal(999e9);
+    expect(state.validators[5].effectiveBalance).to.equal(975e9); // 999 BTCC rounded down to whole 25-BTCC increments
     expect(isValidGenesisState(cfg, state)).to.equal(true);
     expect(isValidGenesisState({ ...cfg, MIN_GENESIS_ACTIVE_VALIDATOR_COUNT: 6 }, state)).to.equal(false);
 
