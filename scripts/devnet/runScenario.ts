@@ -8,7 +8,7 @@ import type { BeaconConfig } from "../../consensus/params/beaconConfig.js";
 import type { BeaconState, DepositData } from "../../consensus/types/index.js";
 import type { ValidatorKey } from "../../consensus/validator/keystores.js";
 import { bls } from "../../sdk/crypto/bls/index.js";
-import { createDepositData } from "../../sdk/deposit/createDepositData.js";
+import { createDepositData, type DepositDataRecord } from "../../sdk/deposit/createDepositData.js";
 import { blsWithdrawalCredentials } from "../../sdk/deposit/withdrawalCredentials.js";
 import { BTC20_DEVNET } from "../../sdk/networks/btc20.js";
 import { genesisFromDeposits } from "./genesis.js";
@@ -19,24 +19,27 @@ import { createDevnetNodes } from "./simulation.js";
 
 export const STAKE_GWEI = 1000n * 1_000_000_000n;
 
-/** Signed deposit data for `keys` (SDK), 1000 BTCC each, BLS withdrawal credentials. */
-export function devnetDepositData(keys: ValidatorKey[], amountGwei = STAKE_GWEI): DepositData[] {
-  return keys.map((k) => {
-    const d = createDepositData({
+/** Signed deposits for `keys` made with the SDK: 1000 BTCC each, BLS withdrawal credentials, devnet fork version. */
+export function devnetDepositRecords(keys: ValidatorKey[], amountGwei = STAKE_GWEI): DepositDataRecord[] {
+  return keys.map((k) =>
+    createDepositData({
       bls,
       signingSecretKey: k.secretKey,
       pubkey: k.publicKey,
       withdrawalCredentials: blsWithdrawalCredentials(k.publicKey),
       amountGwei,
       network: BTC20_DEVNET,
-    });
-    return {
-      pubkey: d.pubkey,
-      withdrawalCredentials: d.withdrawalCredentials,
-      amount: Number(d.amountGwei),
-      signature: d.signature,
-    };
-  });
+    }),
+  );
+}
+
+export function devnetDepositData(keys: ValidatorKey[], amountGwei = STAKE_GWEI): DepositData[] {
+  return devnetDepositRecords(keys, amountGwei).map((d) => ({
+    pubkey: d.pubkey,
+    withdrawalCredentials: d.withdrawalCredentials,
+    amount: Number(d.amountGwei),
+    signature: d.signature,
+  }));
 }
 
 export interface RunScenarioOptions {
@@ -47,6 +50,8 @@ export interface RunScenarioOptions {
   mode: SchedulerMode;
   /** genesis made elsewhere (from the deposit contract); default: straight from SDK deposit data */
   genesis?: { state: BeaconState; keys: ValidatorKey[] };
+  /** keys of validators deposited after genesis, run by node 0 once they are in the registry */
+  extraKeys?: ValidatorKey[];
   eth1?: Eth1ForBlocks | null;
   logger?: Logger;
   log?: (line: string) => void;
@@ -92,6 +97,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioResult
     logger: o.logger,
     misbehaviour: layout.misbehaviour,
     db: o.db,
+    extraKeys: o.extraKeys,
   });
   for (const n of layout.offlineNodes ?? []) {
     for (const vc of devnet.nodes[n]!.validators) vc.online = false;

@@ -23,6 +23,8 @@ export interface DevnetNodesOptions {
   nodeCount: number;
   /** how many keys each node runs (default: equal shares) */
   shares?: number[];
+  /** keys node 0 also runs, for validators deposited after genesis */
+  extraKeys?: ValidatorKey[];
   scheduler: Scheduler;
   network?: SimNetworkOptions;
   eth1?: Eth1ForBlocks | null;
@@ -63,6 +65,7 @@ export function createDevnetNodes(o: DevnetNodesOptions): DevnetNodes {
     const node = new BeaconNode({ id, chain, clock, eth1: o.eth1, network, logger });
     const keys = o.keys.slice(next, next + (shares[n] ?? 0));
     next += keys.length;
+    if (n === 0 && o.extraKeys) keys.push(...o.extraKeys);
     if (keys.length > 0) {
       const protection = new SlashingProtectionDb(":memory:");
       protection.setGenesisValidatorsRoot(genesisState.genesisValidatorsRoot);
