@@ -1,10 +1,11 @@
 // Eth1Provider over ethers v6 JSON-RPC providers (HTTP or WebSocket), with several endpoints and fallback.
-import { FetchRequest, JsonRpcProvider, Network, WebSocketProvider } from "ethers";
+import { type JsonRpcProvider, Network, WebSocketProvider } from "ethers";
 import type { Logger } from "pino";
 import type { RawLog } from "./depositLog.js";
 import { DEPOSIT_EVENT_TOPIC } from "./depositLog.js";
 import { FollowerError } from "./errors.js";
 import type { Eth1BlockHeader, Eth1Provider } from "./eth1Provider.js";
+import { FetchJsonRpcProvider } from "./fetchJsonRpcProvider.js";
 import { fromHex } from "./hex.js";
 import { classifyRpcError, describeRpcError } from "./rpcErrors.js";
 
@@ -76,12 +77,8 @@ export class JsonRpcEth1Provider implements Eth1Provider {
     if (/^wss?:\/\//i.test(url)) {
       return new WebSocketProvider(url, network, { staticNetwork: network }) as unknown as JsonRpcProvider;
     }
-    const request = new FetchRequest(url);
-    request.timeout = this.timeoutMs;
-    // Retries, backoff and 429 handling are ours (one policy across endpoints), not ethers' built-in throttle.
-    request.retryFunc = async () => false;
-    request.setThrottleParams({ maxAttempts: 1 });
-    return new JsonRpcProvider(request, network, { staticNetwork: network, batchMaxCount: 1 });
+    // Retries, backoff and 429 handling are ours (one policy across endpoints), not a transport's.
+    return new FetchJsonRpcProvider(url, network, this.timeoutMs);
   }
 
   async getBlockNumber(): Promise<number> {
