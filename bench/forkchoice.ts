@@ -2,7 +2,9 @@
 // in the tree (btc20 sizes: 32-slot epochs, 12 s slots, 1000 BTCC stakes counted in 1 BTCC increments; a main chain
 // with a side branch every ~10 blocks).
 //  - updateHeadMs: get_head after one slot's worth of new votes (1/32 of the validators move their latest message
-//    to the newest block), i.e. the per-slot work of a node: vote deltas over all validators + proto-array sweep;
+//    to the previous slot's block) and the slot's timely block (which takes the proposer boost; every 4th slot an
+//    equivocating second timely block follows and gets none, fork-choice.md v1.4.0), i.e. the per-slot work of a
+//    node: vote deltas over all validators + proto-array sweep with the boost;
 //  - fullRecomputeMs: get_head when every validator's weight must be (re)applied (first run, or a new justified
 //    checkpoint with new balances);
 //  - onAttestationsMs: recording one slot's latest messages (update_latest_messages for 31,250 validators).
@@ -41,7 +43,16 @@ function justifiedBalances(): JustifiedBalances {
   return { effectiveBalanceIncrements: increments, totalActiveBalance: total };
 }
 
-function buildForkChoice(): { fc: ForkChoice; roots: string[] } {
+/** Slots timed at the end, each adding a timely block; every 4th also an equivocating sibling. */
+const EQUIVOCATION_EVERY = 4;
+const TIMED_BLOCKS = SLOTS_TIMED + Math.floor(SLOTS_TIMED / EQUIVOCATION_EVERY);
+
+function slotStart(slot: number): number {
+  return GENESIS_TIME + slot * cfg.SECONDS_PER_SLOT;
+}
+
+/** The tree before the timed slots: BLOCKS - TIMED_BLOCKS blocks, all arrived late (no boost). */
+function buildForkChoice(): { fc: ForkChoice; roots: string[]; anchor: BlockSummary } {
   const genesis = rootOf(0);
   const genesisCheckpoint: Checkpoint = { epoch: 0, root: genesis };
   const anchor: BlockSummary = {
@@ -59,20 +70,21 @@ function buildForkChoice(): { fc: ForkChoice; roots: string[] } {
     { block: anchor, epoch: 0, genesisTime: GENESIS_TIME, time: GENESIS_TIME },
     () => balances,
   );
-  fc.onTick(GENESIS_TIME + (BLOCKS + SLOTS_TIMED + 1) * cfg.SECONDS_PER_SLOT);
+  const prebuilt = BLOCKS - TIMED_BLOCKS;
+  fc.onTick(slotStart(prebuilt - 1) + cfg.SECONDS_PER_SLOT - 1);
   const roots = [genesis];
-  for (let i = 1; i < BLOCKS; i++) {
+  for (let i = 1; i < prebuilt; i++) {
     // a main chain; every 10th block branches off the block 3 back
     const parent = i % 10 === 0 && i > 3 ? roots[i - 3] : roots[i - 1];
     const summary: BlockSummary = { ...anchor, root: rootOf(i), parentRoot: parent, slot: i };
     fc.onBlock(summary);
     roots.push(summary.root);
   }
-  return { fc, roots };
+  return { fc, roots, anchor };
 }
 
 function main(): void {
-  const { fc, roots } = buildForkChoice();
+  const { fc, roots, anchor } = buildForkChoice();
   // every validator votes for one of the last 64 blocks
   const byBlock = new Map<string, number[]>();
   for (let v = 0; v < VALIDATORS; v++) {
@@ -91,17 +103,32 @@ function main(): void {
   const updateTimes: number[] = [];
   const attestationTimes: number[] = [];
   let head = firstHead;
+  let boostedHeads = 0;
+  const firstTimedSlot = roots.length;
   for (let s = 0; s < SLOTS_TIMED; s++) {
-    // this slot's committee moves to the newest block, with a newer target epoch
+    const slot = firstTimedSlot + s;
+    fc.onTick(slotStart(slot));
+    // this slot's committee votes for the previous slot's block (newer target epoch than its genesis-era votes)
     const committee = new Array<number>(perSlot);
     for (let k = 0; k < perSlot; k++) committee[k] = s * perSlot + k;
-    const target = roots[roots.length - 1 - (s % 2)];
+    const voted = roots[roots.length - 1];
     t = performance.now();
-    fc.updateLatestMessages(committee, target, 1 + s);
+    fc.updateLatestMessages(committee, voted, Math.floor((slot - 1) / cfg.SLOTS_PER_EPOCH));
     attestationTimes.push(performance.now() - t);
+    // the slot's block, timely: it takes the boost; an equivocating twin after it does not
+    const block: BlockSummary = { ...anchor, root: rootOf(BLOCKS + 2 * s), parentRoot: voted, slot };
+    fc.onBlock(block);
+    if (s % EQUIVOCATION_EVERY === EQUIVOCATION_EVERY - 1) {
+      fc.onBlock({ ...block, root: rootOf(BLOCKS + 2 * s + 1) });
+    }
     t = performance.now();
     head = fc.getHead();
     updateTimes.push(performance.now() - t);
+    if (fc.proposerBoostRoot === block.root && head === block.root) boostedHeads++;
+    roots.push(block.root);
+  }
+  if (boostedHeads !== SLOTS_TIMED) {
+    throw new Error(`expected each slot's first timely block boosted and head, got ${boostedHeads} of ${SLOTS_TIMED}`);
   }
 
   const updateHeadMs = median(updateTimes);

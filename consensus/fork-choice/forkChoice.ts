@@ -1,13 +1,20 @@
-// The fork-choice core: fork-choice.md at ethereum/consensus-specs v1.3.0 (proposer boost, equivocating indices,
-// unrealized justification / pull-up tips), over block summaries instead of blocks and states. It holds the
-// Store's checkpoints, time, proposer_boost_root, latest messages and equivocating indices, and answers get_head
-// through the proto-array. The state transition stays outside (see store/): callers hand in each block's
-// realized and unrealized checkpoints, and a function giving the justified checkpoint state's balances.
+// The fork-choice core: fork-choice.md at ethereum/consensus-specs v1.4.0 (proposer boost to the first timely block
+// of a slot, block timeliness, equivocating indices, unrealized justification / pull-up tips), over block summaries
+// instead of blocks and states. It holds the Store's checkpoints, time, proposer_boost_root, block timeliness, latest
+// messages and equivocating indices, and answers get_head through the proto-array. The state transition stays
+// outside (see store/): callers hand in each block's realized and unrealized checkpoints, and a function giving the
+// justified checkpoint state's balances.
 //
-// Semantics are v1.3.0's exactly, including: the proposer boost goes to every timely block of the current slot
-// (the latest one wins; "first block only" came in a later release), and is reset at each new slot; at each new
-// epoch the unrealized checkpoints are realized; a block from a prior epoch has its pulled-up checkpoints applied at
-// once. Pruning at finality drops blocks that do not descend from the finalized block from the tree but remembers
+// Semantics are v1.4.0's exactly, including: the proposer boost goes to the first timely block of the current slot
+// only (a second timely block of the same slot, e.g. from an equivocating proposer, gets none; v1.3.0 moved the
+// boost to the latest one), and is reset at each new slot; a leaf is viable for the head when its voting source is
+// the store's justified checkpoint or at most two epochs old (v1.3.0 required the previous epoch to be justified
+// for the latter); at each new epoch the unrealized checkpoints are realized; a block from a prior epoch has its
+// pulled-up checkpoints applied at once. The proposer-side re-org helpers of v1.4.0 (get_proposer_head and the
+// is_head_late ... is_parent_strong predicates, "optional" in the spec) are not implemented; the block timeliness
+// they read is recorded (isBlockTimely).
+//
+// Pruning at finality drops blocks that do not descend from the finalized block from the tree but remembers
 // their slot and parent, so attestations naming them are judged as the spec judges them. Pruning assumes finality
 // is never reverted: after a finality conflict (conflicting checkpoints finalized, which needs a third of the stake
 // to be slashable) the spec may pick a head inside a dropped branch. `pruneAtFinality: false` keeps every block and
@@ -23,6 +30,7 @@ import {
   computeSlotsSinceEpochStart,
   computeStartSlotAtEpoch,
   getCurrentSlot,
+  getCurrentStoreEpoch,
   getSlotsSinceGenesis,
 } from "./time.js";
 import {
@@ -106,8 +114,14 @@ export class ForkChoice {
     return getCurrentSlot(this.cfg, this.time, this.genesisTime);
   }
 
+  /** get_current_store_epoch */
+  getCurrentStoreEpoch(): number {
+    return getCurrentStoreEpoch(this.cfg, this.time, this.genesisTime);
+  }
+
+  /** get_current_store_epoch (the name this class had before v1.4.0 named the helper). */
   getCurrentEpoch(): number {
-    return computeEpochAtSlot(this.cfg, this.getCurrentSlot());
+    return this.getCurrentStoreEpoch();
   }
 
   /** The spec's `root in store.blocks` (pruned blocks included). */
@@ -120,9 +134,22 @@ export class ForkChoice {
     return this.protoArray.getAncestor(root, slot);
   }
 
-  /** is_previous_epoch_justified */
+  /** get_checkpoint_block: the block of the checkpoint of `epoch` on `root`'s chain (undefined below the anchor). */
+  getCheckpointBlock(root: RootHex, epoch: number): RootHex | undefined {
+    return this.protoArray.getAncestor(root, computeStartSlotAtEpoch(this.cfg, epoch));
+  }
+
+  /**
+   * store.block_timeliness[root]: whether the block arrived in its own slot before the attesting interval.
+   * undefined for the anchor (the spec records none for it) and for blocks pruned at finality or never seen.
+   */
+  isBlockTimely(root: RootHex): boolean | undefined {
+    return this.protoArray.getNode(root)?.timely;
+  }
+
+  /** is_previous_epoch_justified (v1.4.0 keeps it; filter_block_tree no longer reads it) */
   isPreviousEpochJustified(): boolean {
-    return this.justifiedCheckpoint.epoch + 1 === this.getCurrentEpoch();
+    return this.justifiedCheckpoint.epoch + 1 === this.getCurrentStoreEpoch();
   }
 
   // ---- on_tick ----
@@ -169,11 +196,11 @@ export class ForkChoice {
         `block slot ${slot} is not after the finalized epoch's start slot ${finalizedSlot}`,
       );
     }
-    const ancestor = this.protoArray.getAncestor(parentRoot, finalizedSlot);
-    if (ancestor !== this.finalizedCheckpoint.root) {
+    const finalizedCheckpointBlock = this.getCheckpointBlock(parentRoot, this.finalizedCheckpoint.epoch);
+    if (finalizedCheckpointBlock !== this.finalizedCheckpoint.root) {
       throw new ForkChoiceError(
         "BLOCK_NOT_FINALIZED_DESCENDANT",
-        `block's ancestor at the finalized slot ${finalizedSlot} is ${ancestor ?? "unknown"}, expected the finalized root ${this.finalizedCheckpoint.root}`,
+        `block's ancestor at the finalized slot ${finalizedSlot} is ${finalizedCheckpointBlock ?? "unknown"}, expected the finalized root ${this.finalizedCheckpoint.root}`,
       );
     }
   }
@@ -181,12 +208,17 @@ export class ForkChoice {
   /** on_block after the state transition succeeded, `block` summarising the block and its post-state. */
   onBlock(block: BlockSummary): void {
     this.validateBlock(block.parentRoot, block.slot);
-    this.protoArray.onBlock(block);
+    const node = this.protoArray.nodes[this.protoArray.onBlock(block)];
 
-    // Add proposer score boost if the block is timely
+    // store.block_timeliness: in its own slot, before the attesting interval
     const timeIntoSlot = (this.time - this.genesisTime) % this.cfg.SECONDS_PER_SLOT;
     const isBeforeAttestingInterval = timeIntoSlot < Math.floor(this.cfg.SECONDS_PER_SLOT / INTERVALS_PER_SLOT);
-    if (this.getCurrentSlot() === block.slot && isBeforeAttestingInterval) this.proposerBoostRoot = block.root;
+    const isTimely = this.getCurrentSlot() === block.slot && isBeforeAttestingInterval;
+    node.timely = isTimely;
+
+    // The proposer boost goes to the first timely block of the slot only (none was boosted since the slot began)
+    const isFirstBlock = this.proposerBoostRoot === null;
+    if (isTimely && isFirstBlock) this.proposerBoostRoot = block.root;
 
     this.updateCheckpoints(block.justifiedCheckpoint, block.finalizedCheckpoint);
     this.computePulledUpTip(block);
@@ -197,7 +229,7 @@ export class ForkChoice {
     // unrealized_justifications[block_root] is the node's unrealizedJustifiedCheckpoint
     this.updateUnrealizedCheckpoints(block.unrealizedJustifiedCheckpoint, block.unrealizedFinalizedCheckpoint);
     const blockEpoch = computeEpochAtSlot(this.cfg, block.slot);
-    if (blockEpoch < this.getCurrentEpoch()) {
+    if (blockEpoch < this.getCurrentStoreEpoch()) {
       this.updateCheckpoints(block.unrealizedJustifiedCheckpoint, block.unrealizedFinalizedCheckpoint);
     }
   }
@@ -218,7 +250,7 @@ export class ForkChoice {
 
   /** validate_target_epoch_against_current_time */
   validateTargetEpochAgainstCurrentTime(target: Checkpoint): void {
-    const currentEpoch = this.getCurrentEpoch();
+    const currentEpoch = this.getCurrentStoreEpoch();
     const previousEpoch = currentEpoch > 0 ? currentEpoch - 1 : 0;
     if (target.epoch !== currentEpoch && target.epoch !== previousEpoch) {
       throw new ForkChoiceError(
@@ -255,12 +287,11 @@ export class ForkChoice {
         `voted block is at slot ${blockSlot}, after the attestation slot ${vote.slot}`,
       );
     }
-    const targetSlot = computeStartSlotAtEpoch(this.cfg, target.epoch);
-    const ancestor = this.protoArray.getAncestor(vote.beaconBlockRoot, targetSlot);
-    if (ancestor !== target.root) {
+    const checkpointBlock = this.getCheckpointBlock(vote.beaconBlockRoot, target.epoch);
+    if (checkpointBlock !== target.root) {
       throw new ForkChoiceError(
         "ATTESTATION_TARGET_NOT_ANCESTOR_OF_BLOCK",
-        `the voted block's ancestor at slot ${targetSlot} is ${ancestor ?? "unknown"}, expected the target root ${target.root}`,
+        `the voted block's checkpoint block for epoch ${target.epoch} is ${checkpointBlock ?? "unknown"}, expected the target root ${target.root}`,
       );
     }
     const currentSlot = this.getCurrentSlot();
@@ -310,7 +341,7 @@ export class ForkChoice {
     const head = this.protoArray.findHead({
       justifiedCheckpoint: this.justifiedCheckpoint,
       finalizedCheckpoint: this.finalizedCheckpoint,
-      currentEpoch: this.getCurrentEpoch(),
+      currentEpoch: this.getCurrentStoreEpoch(),
       proposerBoostRoot: this.proposerBoostRoot,
       proposerScore: this.proposerScore,
     });

@@ -41,7 +41,7 @@ export interface ForkChoiceConfig {
   SLOTS_PER_EPOCH: number;
   SECONDS_PER_SLOT: number;
   EFFECTIVE_BALANCE_INCREMENT: number;
-  /** fork-choice.md v1.3.0 configuration; 40 when the config file does not name it. */
+  /** fork-choice.md v1.4.0 configuration; 40 when the config file does not name it. */
   PROPOSER_SCORE_BOOST?: number;
 }
 

@@ -1,6 +1,7 @@
-// The proposer boost of fork-choice.md (v1.3.0) `get_weight`:
-//   committee_weight = get_total_active_balance(justified_state) // SLOTS_PER_EPOCH
+// fork-choice.md (v1.4.0) `get_proposer_score`, the boost `get_weight` adds on the proposer-boost chain:
+//   committee_weight = get_total_active_balance(justified_checkpoint_state) // SLOTS_PER_EPOCH
 //   proposer_score = (committee_weight * PROPOSER_SCORE_BOOST) // 100
+// (the same value as `calculate_committee_fraction(justified_checkpoint_state, PROPOSER_SCORE_BOOST)`)
 // computed in exact integers (bigint: the total may pass 2^53 Gwei), then split into whole
 // EFFECTIVE_BALANCE_INCREMENTs plus a Gwei remainder so it adds exactly to the increment-unit weights.
 import { DEFAULT_PROPOSER_SCORE_BOOST } from "../constants.js";

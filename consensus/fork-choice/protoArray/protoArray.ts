@@ -1,9 +1,9 @@
 // Proto-array: the block tree as a flat array in insertion order (a parent always before its children), so that
 // subtree weights and best descendants come from one backward sweep instead of the spec's recursive walks.
-// It returns exactly fork-choice.md (v1.3.0) `get_head`:
+// It returns exactly fork-choice.md (v1.4.0) `get_head`:
 //  - weight(node) = attestation weight of the latest messages in its subtree (spec `get_weight`'s attestation
-//    score: `get_ancestor(latest_message.root, node.slot) == node` holds exactly for subtree members), plus the
-//    proposer score if the node is the proposer-boost block or one of its ancestors;
+//    score: `get_ancestor(latest_message.root, node.slot) == node` holds exactly for subtree members), plus
+//    `get_proposer_score` if the node is the proposer-boost block or one of its ancestors;
 //  - only branches with a viable leaf count (`filter_block_tree`: a leaf is tested, an inner node is viable iff a
 //    child branch is), see nodeIsViableForHead;
 //  - children compare by (weight, root), the lexicographically higher root winning ties (`max(key=(weight, root))`);
@@ -24,6 +24,11 @@ export interface ProtoNode extends BlockSummary {
   bestChild: number;
   /** Best viable leaf below (or this node if it is a viable leaf) after the last findHead, -1 if none. */
   bestDescendant: number;
+  /**
+   * store.block_timeliness[root]: the block arrived in its own slot before the attesting interval (the last
+   * on_block call for it decides). undefined for the anchor, whose timeliness the spec never records.
+   */
+  timely?: boolean;
 }
 
 export interface FindHeadInput {
@@ -139,7 +144,8 @@ export class ProtoArray {
       finalizedEpoch: input.finalizedCheckpoint.epoch,
     };
 
-    // get_ancestor(node, finalized_slot) as an index, for every node in one forward sweep (-1: outside the array)
+    // get_checkpoint_block(node, finalized epoch) = get_ancestor(node, finalized_slot) as an index, for every node
+    // in one forward sweep (-1: outside the array)
     const finalizedSlot = computeStartSlotAtEpoch(cfg, input.finalizedCheckpoint.epoch);
     const finalizedIndex = this.indices.get(input.finalizedCheckpoint.root) ?? -2;
     const ancestorAtFinalizedSlot = new Int32Array(n);
@@ -172,7 +178,7 @@ export class ProtoArray {
           blockEpoch: computeEpochAtSlot(cfg, node.slot),
           justifiedEpoch: node.justifiedCheckpoint.epoch,
           unrealizedJustifiedEpoch: node.unrealizedJustifiedCheckpoint.epoch,
-          descendsFromFinalizedAtFinalizedSlot: ancestorAtFinalizedSlot[i] === finalizedIndex,
+          descendsFromFinalizedCheckpointBlock: ancestorAtFinalizedSlot[i] === finalizedIndex,
         });
         node.bestDescendant = viable ? i : -1;
       } else {

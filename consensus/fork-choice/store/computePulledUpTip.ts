@@ -1,4 +1,4 @@
-// The state part of fork-choice.md (v1.3.0) compute_pulled_up_tip: the block's post-state pulled up to the next epoch
+// The state part of fork-choice.md (v1.4.0) compute_pulled_up_tip: the block's post-state pulled up to the next epoch
 // boundary by process_justification_and_finalization on a copy. The store part (unrealized_justifications,
 // update_unrealized_checkpoints, realizing a prior-epoch block at once) is in ForkChoice.onBlock.
 import type { BeaconConfig } from "../../params/beaconConfig.js";

@@ -1,4 +1,4 @@
-// fork-choice.md (v1.3.0) get_forkchoice_store: a Store anchored at a trusted state and its block (genesis for a
+// fork-choice.md (v1.4.0) get_forkchoice_store: a Store anchored at a trusted state and its block (genesis for a
 // full node). The justified and finalized checkpoints both start at (get_current_epoch(anchor_state), anchor root).
 
 import type { BeaconConfig } from "../../params/beaconConfig.js";

@@ -1,4 +1,4 @@
-// fork-choice.md (v1.3.0) get_head, through the proto-array (see ForkChoice.getHead). Once finality moved, the
+// fork-choice.md (v1.4.0) get_head, through the proto-array (see ForkChoice.getHead). Once finality moved, the
 // blocks, states and checkpoint states that no longer descend from the finalized block are dropped too.
 import type { RootHex } from "../types.js";
 import type { ForkChoiceStore } from "./store.js";

@@ -1,4 +1,4 @@
-// What get_weight (fork-choice.md v1.3.0) reads from store.checkpoint_states[store.justified_checkpoint]: the
+// What get_weight (fork-choice.md v1.4.0) reads from store.checkpoint_states[store.justified_checkpoint]: the
 // effective balance of every validator active in the state's current epoch and not slashed, and
 // get_total_active_balance (which counts slashed validators too), as the fork-choice core takes them.
 

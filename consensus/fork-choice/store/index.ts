@@ -1,4 +1,4 @@
-// The spec's fork-choice Store and handlers (fork-choice.md, ethereum/consensus-specs v1.3.0) over blocks and states.
+// The spec's fork-choice Store and handlers (fork-choice.md, ethereum/consensus-specs v1.4.0) over blocks and states.
 export { getForkchoiceStore } from "./getForkchoiceStore.js";
 export { getHead } from "./getHead.js";
 export { getJustifiedBalances } from "./getJustifiedBalances.js";

@@ -1,4 +1,4 @@
-// fork-choice.md (v1.3.0) on_attestation: validate_on_attestation, the target checkpoint state, the indexed
+// fork-choice.md (v1.4.0) on_attestation: validate_on_attestation, the target checkpoint state, the indexed
 // attestation checked against it (committee and aggregate signature), then update_latest_messages.
 import { getIndexedAttestation } from "../../state-transition/accessors/getIndexedAttestation.js";
 import { isValidIndexedAttestation } from "../../state-transition/predicates/isValidIndexedAttestation.js";

@@ -1,4 +1,4 @@
-// fork-choice.md (v1.3.0) on_attester_slashing: two slashable, valid indexed attestations (checked against the
+// fork-choice.md (v1.4.0) on_attester_slashing: two slashable, valid indexed attestations (checked against the
 // justified block's post-state); the validators in both join the equivocating set, whose weight the fork choice
 // drops and whose later votes it ignores.
 import { isSlashableAttestationData } from "../../state-transition/predicates/isSlashableAttestationData.js";

@@ -1,7 +1,7 @@
-// fork-choice.md (v1.3.0) on_block: the checks against the store (parent known, not from the future, after the
+// fork-choice.md (v1.4.0) on_block: the checks against the store (parent known, not from the future, after the
 // finalized slot, descending from the finalized block), the state transition with its result checked, then the
-// store updates (block, post-state, proposer boost if timely, checkpoints, pulled-up tip). A failing call leaves
-// the store as it was.
+// store updates (block, post-state, block timeliness, proposer boost for the first timely block of the slot,
+// checkpoints, pulled-up tip). A failing call leaves the store as it was.
 import { BlockProcessingError } from "../../state-transition/errors.js";
 import { stateTransition } from "../../state-transition/stateTransition.js";
 import type { SignedBeaconBlock } from "../../types/index.js";

@@ -1,6 +1,6 @@
-// The spec's `Store` (fork-choice.md v1.3.0) over real blocks and states: the fork-choice core (checkpoints, time,
-// proposer boost, latest messages, equivocating indices, the block tree) plus the blocks, their post-states and the
-// checkpoint states that the handlers in this folder read. Pure data, no I/O.
+// The spec's `Store` (fork-choice.md v1.4.0) over real blocks and states: the fork-choice core (checkpoints, time,
+// proposer boost, block timeliness, latest messages, equivocating indices, the block tree) plus the blocks, their
+// post-states and the checkpoint states that the handlers in this folder read. Pure data, no I/O.
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconBlock, BeaconState } from "../../types/index.js";
 import type { ForkChoice } from "../forkChoice.js";
@@ -21,7 +21,10 @@ export interface ForkChoiceStoreOptions {
 export interface ForkChoiceStore {
   readonly cfg: BeaconConfig;
   readonly options: ForkChoiceStoreOptions;
-  /** time, genesis_time, the checkpoints, proposer_boost_root, latest_messages, equivocating_indices, the tree */
+  /**
+   * time, genesis_time, the checkpoints, proposer_boost_root, block_timeliness, latest_messages,
+   * equivocating_indices, the tree
+   */
   readonly forkChoice: ForkChoice;
   /** store.blocks */
   readonly blocks: Map<RootHex, BeaconBlock>;

@@ -1,4 +1,4 @@
-// fork-choice.md (v1.3.0) store_target_checkpoint_state: the state of a checkpoint is its block's post-state advanced
+// fork-choice.md (v1.4.0) store_target_checkpoint_state: the state of a checkpoint is its block's post-state advanced
 // with empty slots to the first slot of the checkpoint's epoch, computed once and kept in store.checkpoint_states.
 
 import { processSlots } from "../../state-transition/slot/processSlots.js";

@@ -124,7 +124,7 @@ export class DualForkChoice {
   }
 
   block(summary: BlockSummary): Outcome {
-    return this.both(
+    const outcome = this.both(
       () => this.core.onBlock(summary),
       () =>
         spec.onBlock(
@@ -138,6 +138,12 @@ export class DualForkChoice {
         ),
       `block ${summary.root}`,
     );
+    if (outcome.ok) {
+      expect(this.core.isBlockTimely(summary.root), "block timeliness").to.equal(
+        this.oracle.blockTimeliness.get(summary.root),
+      );
+    }
+    return outcome;
   }
 
   attest(indices: number[], vote: AttestationVote, isFromBlock = false): Outcome {

@@ -1,6 +1,6 @@
 // Property: on random block trees (random realized and unrealized checkpoints), random latest messages, random
 // attester slashings, random proposer boosts and random clocks, the proto-array and the literal spec get_head
-// (v1.3.0) accept and reject the same calls and always pick the same head.
+// (v1.4.0) accept and reject the same calls and always pick the same head.
 import fc from "fast-check";
 import type { BlockSummary, Checkpoint } from "../../../consensus/fork-choice/types.js";
 import { DualForkChoice, INCREMENT, testConfig } from "./dualForkChoice.js";
@@ -150,7 +150,7 @@ function run(registries: spec.OracleValidator[][], ops: Op[], pruneAtFinality: b
   fc2.head();
 }
 
-describe("fork choice: proto-array vs the spec's get_head (v1.3.0)", () => {
+describe("fork choice: proto-array vs the spec's get_head (v1.4.0)", () => {
   const registriesArb = fc.array(registryArb, { minLength: 1, maxLength: 3 });
   const opsArb = fc.array(opArb, { minLength: 30, maxLength: 150, size: "max" });
   const numRuns = Number(process.env.FC_RUNS ?? 1500);

@@ -1,5 +1,5 @@
 // Scenario tests for the fork-choice core, following the situations of the spec's own fork-choice test suite
-// (consensus-specs v1.3.0 tests/core/pyspec/eth2spec/test/phase0/fork_choice), written anew. Every step also runs
+// (consensus-specs v1.4.0 tests/core/pyspec/eth2spec/test/phase0/fork_choice), written anew. Every step also runs
 // the literal spec transcription (oracle/) and checks both agree. Preset: 4 slots per epoch, 6 s slots (a block is
 // timely in its first 2 s), 16 validators of one EFFECTIVE_BALANCE_INCREMENT each, so one slot's committee weighs
 // 4 increments and the proposer boost is 40% of it: 1.6 increments (more than one vote, less than two).
@@ -23,7 +23,7 @@ function siblings(): ChainBuilder {
   return cb;
 }
 
-describe("fork choice scenarios (v1.3.0)", () => {
+describe("fork choice scenarios (v1.4.0)", () => {
   describe("no attestations", () => {
     it("follows a single chain to its tip", () => {
       const cb = new ChainBuilder();
@@ -138,15 +138,43 @@ describe("fork choice scenarios (v1.3.0)", () => {
       expect(cb.head()).to.equal(HIGH);
     });
 
-    it("moves to the latest timely block of the slot (v1.3.0 has no first-block rule)", () => {
+    it("stays with the first timely block of the slot: a second timely block gets none (v1.4.0)", () => {
       const cb = new ChainBuilder();
       cb.fc.tickToSlot(1, 0);
-      cb.add(LOW, GENESIS, 1);
-      cb.add(HIGH, GENESIS, 1);
-      expect(cb.core.proposerBoostRoot).to.equal(HIGH);
-      cb.add(root(0x302), GENESIS, 1);
-      expect(cb.core.proposerBoostRoot).to.equal(root(0x302));
-      expect(cb.head()).to.equal(root(0x302));
+      expect(cb.add(LOW, GENESIS, 1).ok).to.equal(true);
+      expect(cb.core.proposerBoostRoot).to.equal(LOW);
+      // an equivocating proposer's second block of the slot, also timely, with the higher root
+      expect(cb.addAt(HIGH, GENESIS, 1, {}, 1).ok).to.equal(true);
+      expect(cb.core.isBlockTimely(HIGH)).to.equal(true);
+      expect(cb.core.proposerBoostRoot).to.equal(LOW);
+      expect(cb.add(root(0x302), GENESIS, 1).ok).to.equal(true);
+      expect(cb.core.proposerBoostRoot).to.equal(LOW);
+      expect(cb.head()).to.equal(LOW); // 1.6 increments of boost against 0 (HIGH would win the tie without it)
+      // the boost expires with the slot; then the higher root wins the tie
+      cb.fc.tickToSlot(2, 0);
+      expect(cb.core.proposerBoostRoot).to.equal(null);
+      expect(cb.head()).to.equal(HIGH);
+    });
+
+    it("is not used up by a block that is not timely: the next timely block of the slot still gets it", () => {
+      const cb = new ChainBuilder();
+      cb.fc.tickToSlot(2, 0);
+      expect(cb.add(HIGH, GENESIS, 1).ok).to.equal(true); // an earlier slot's block, arriving early in slot 2
+      expect(cb.core.isBlockTimely(HIGH)).to.equal(false);
+      expect(cb.core.proposerBoostRoot).to.equal(null);
+      expect(cb.add(LOW, GENESIS, 2).ok).to.equal(true);
+      expect(cb.core.isBlockTimely(LOW)).to.equal(true);
+      expect(cb.core.proposerBoostRoot).to.equal(LOW);
+      expect(cb.head()).to.equal(LOW);
+    });
+
+    it("records a late block as not timely, and the anchor's timeliness as unknown", () => {
+      const cb = new ChainBuilder();
+      cb.fc.tickToSlot(1, 2); // 2 s into a 6 s slot: the attesting interval has begun
+      expect(cb.add(LOW, GENESIS, 1).ok).to.equal(true);
+      expect(cb.core.isBlockTimely(LOW)).to.equal(false);
+      expect(cb.core.proposerBoostRoot).to.equal(null);
+      expect(cb.core.isBlockTimely(GENESIS)).to.equal(undefined);
     });
   });
 
@@ -215,33 +243,43 @@ describe("fork choice scenarios (v1.3.0)", () => {
       expect(cb.head()).to.equal(a6);
     });
 
-    it("filters out a heavier branch whose leaf does not carry the justified checkpoint", () => {
+    it("filters out a heavier branch whose voting source is neither the justified one nor within two epochs", () => {
       const cb = new ChainBuilder();
       const [, a4] = epochOneChain(cb);
       const good = root(0x510);
       const bad = root(0x5f0);
-      cb.fc.tickToSlot(9, 3);
-      cb.add(good, a4, 9, { justified: { epoch: 1, root: a4 } });
-      cb.add(bad, a4, 9); // realized and unrealized justification still at genesis
-      cb.fc.tickToSlot(10);
-      cb.vote([0, 1, 2, 3, 4], bad, 9);
-      cb.vote([5], good, 9);
+      cb.fc.tickToSlot(13, 3);
+      cb.add(good, a4, 13, { justified: { epoch: 1, root: a4 } });
+      cb.add(bad, a4, 13); // realized and unrealized justification still at genesis
+      cb.fc.tickToSlot(14);
+      cb.vote([0, 1, 2, 3, 4], bad, 13);
+      cb.vote([5], good, 13);
       expect(cb.core.justifiedCheckpoint.epoch).to.equal(1);
-      expect(cb.head()).to.equal(good);
+      expect(cb.head()).to.equal(good); // bad: voting source 0, justified 1, current epoch 3 > 0 + 2
     });
 
-    it("keeps a pulled-up leaf viable while the previous epoch is justified", () => {
+    it("keeps a leaf viable while its voting source is at most two epochs old, then judges it by its pull-up", () => {
       const cb = new ChainBuilder();
       const [, a4] = epochOneChain(cb);
+      const good = root(0x510);
       const pulled = root(0x520);
       const stale = root(0x5e0);
       cb.fc.tickToSlot(9, 3);
-      cb.add(root(0x519), a4, 9, { justified: { epoch: 1, root: a4 } }); // makes epoch 1 the store's justified
+      cb.add(good, a4, 9, { justified: { epoch: 1, root: a4 } }); // makes epoch 1 the store's justified
       cb.add(pulled, a4, 9, { unrealizedJustified: { epoch: 1, root: a4 } }); // realized 0, unrealized 1
       cb.add(stale, a4, 9); // realized 0, unrealized 0
       cb.fc.tickToSlot(10);
       cb.vote([0, 1, 2], stale, 9);
       cb.vote([3, 4], pulled, 9);
+      cb.vote([5], good, 9);
+      expect(cb.core.justifiedCheckpoint.epoch).to.equal(1);
+      // epoch 2: every leaf votes with its realized source; 0 + 2 >= 2 keeps stale and pulled viable
+      // (v1.3.0 filtered stale out here: its unrealized justification is behind the store's)
+      expect(cb.head()).to.equal(stale);
+      // epoch 3: the blocks are from a prior epoch and vote with their pulled-up source: stale (0) is out, pulled
+      // (1, the justified epoch) stays
+      cb.fc.tickToSlot(12);
+      expect(cb.core.justifiedCheckpoint.epoch).to.equal(1);
       expect(cb.head()).to.equal(pulled);
     });
   });

@@ -1,7 +1,8 @@
-// Test oracle: a plain, literal transcription of fork-choice.md at ethereum/consensus-specs v1.3.0 over a
+// Test oracle: a plain, literal transcription of fork-choice.md at ethereum/consensus-specs v1.4.0 over a
 // Store-like structure (recursive filter_block_tree, get_weight scanning every validator, get_ancestor walking
 // parents, Gwei as bigint). Slow on purpose; only tests use it. States are reduced to what these functions read:
-// a block state's checkpoints, and a checkpoint state's validator registry and current epoch.
+// a block state's checkpoints, and a checkpoint state's validator registry and current epoch. The optional
+// proposer-head helpers (get_proposer_head, is_head_late ... is_parent_strong) are left out, as in the core.
 
 export type RootHex = string;
 export interface Checkpoint {
@@ -57,6 +58,7 @@ export interface OracleStore {
   equivocatingIndices: Set<number>;
   blocks: Map<RootHex, OracleBlock>;
   blockStates: Map<RootHex, OracleBlockState>;
+  blockTimeliness: Map<RootHex, boolean>;
   /** store.checkpoint_states, looked up by checkpoint */
   checkpointStates: (checkpoint: Checkpoint) => OracleCheckpointState;
   latestMessages: Map<number, { epoch: number; root: RootHex }>;
@@ -91,6 +93,7 @@ export function getForkchoiceStore(
     equivocatingIndices: new Set(),
     blocks: new Map([[anchor.root, { slot: anchor.slot, parentRoot: anchor.parentRoot }]]),
     blockStates: new Map([[anchor.root, anchor.state]]),
+    blockTimeliness: new Map(),
     checkpointStates,
     latestMessages: new Map(),
     unrealizedJustifications: new Map([[anchor.root, justified]]),
@@ -98,8 +101,7 @@ export function getForkchoiceStore(
 }
 
 export function isPreviousEpochJustified(store: OracleStore): boolean {
-  const currentSlot = getCurrentSlot(store);
-  const currentEpoch = computeEpochAtSlot(store, currentSlot);
+  const currentEpoch = getCurrentStoreEpoch(store);
   return store.justifiedCheckpoint.epoch + 1 === currentEpoch;
 }
 
@@ -111,6 +113,10 @@ export function getCurrentSlot(store: OracleStore): number {
   return GENESIS_SLOT + getSlotsSinceGenesis(store);
 }
 
+export function getCurrentStoreEpoch(store: OracleStore): number {
+  return computeEpochAtSlot(store, getCurrentSlot(store));
+}
+
 export function computeSlotsSinceEpochStart(store: OracleStore, slot: number): number {
   return slot - computeStartSlotAtEpoch(store, computeEpochAtSlot(store, slot));
 }
@@ -120,6 +126,26 @@ export function getAncestor(store: OracleStore, root: RootHex, slot: number): Ro
   assert(block !== undefined, `block ${root} in store.blocks`);
   if (block.slot > slot) return getAncestor(store, block.parentRoot, slot);
   return root;
+}
+
+export function calculateCommitteeFraction(
+  store: OracleStore,
+  state: OracleCheckpointState,
+  committeePercent: number,
+): bigint {
+  const committeeWeight = getTotalActiveBalance(store, state) / BigInt(store.cfg.SLOTS_PER_EPOCH);
+  return (committeeWeight * BigInt(committeePercent)) / 100n;
+}
+
+export function getCheckpointBlock(store: OracleStore, root: RootHex, epoch: number): RootHex {
+  const epochFirstSlot = computeStartSlotAtEpoch(store, epoch);
+  return getAncestor(store, root, epochFirstSlot);
+}
+
+export function getProposerScore(store: OracleStore): bigint {
+  const justifiedCheckpointState = store.checkpointStates(store.justifiedCheckpoint);
+  const committeeWeight = getTotalActiveBalance(store, justifiedCheckpointState) / BigInt(store.cfg.SLOTS_PER_EPOCH);
+  return (committeeWeight * BigInt(store.cfg.PROPOSER_SCORE_BOOST)) / 100n;
 }
 
 export function getWeight(store: OracleStore, root: RootHex): bigint {
@@ -146,8 +172,7 @@ export function getWeight(store: OracleStore, root: RootHex): bigint {
 
   let proposerScore = 0n;
   if (getAncestor(store, store.proposerBoostRoot, blockSlot) === root) {
-    const committeeWeight = getTotalActiveBalance(store, state) / BigInt(store.cfg.SLOTS_PER_EPOCH);
-    proposerScore = (committeeWeight * BigInt(store.cfg.PROPOSER_SCORE_BOOST)) / 100n;
+    proposerScore = getProposerScore(store);
   }
   return attestationScore + proposerScore;
 }
@@ -163,7 +188,7 @@ function getTotalActiveBalance(store: OracleStore, state: OracleCheckpointState)
 
 export function getVotingSource(store: OracleStore, blockRoot: RootHex): Checkpoint {
   const block = store.blocks.get(blockRoot)!;
-  const currentEpoch = computeEpochAtSlot(store, getCurrentSlot(store));
+  const currentEpoch = getCurrentStoreEpoch(store);
   const blockEpoch = computeEpochAtSlot(store, block.slot);
   if (currentEpoch > blockEpoch) {
     return store.unrealizedJustifications.get(blockRoot)!;
@@ -185,22 +210,18 @@ export function filterBlockTree(store: OracleStore, blockRoot: RootHex, blocks: 
     return false;
   }
 
-  const currentEpoch = computeEpochAtSlot(store, getCurrentSlot(store));
+  const currentEpoch = getCurrentStoreEpoch(store);
   const votingSource = getVotingSource(store, blockRoot);
 
-  let correctJustified =
-    store.justifiedCheckpoint.epoch === GENESIS_EPOCH || votingSource.epoch === store.justifiedCheckpoint.epoch;
+  const correctJustified =
+    store.justifiedCheckpoint.epoch === GENESIS_EPOCH ||
+    votingSource.epoch === store.justifiedCheckpoint.epoch ||
+    votingSource.epoch + 2 >= currentEpoch;
 
-  if (!correctJustified && isPreviousEpochJustified(store)) {
-    correctJustified =
-      store.unrealizedJustifications.get(blockRoot)!.epoch >= store.justifiedCheckpoint.epoch &&
-      votingSource.epoch + 2 >= currentEpoch;
-  }
+  const finalizedCheckpointBlock = getCheckpointBlock(store, blockRoot, store.finalizedCheckpoint.epoch);
 
-  const finalizedSlot = computeStartSlotAtEpoch(store, store.finalizedCheckpoint.epoch);
   const correctFinalized =
-    store.finalizedCheckpoint.epoch === GENESIS_EPOCH ||
-    store.finalizedCheckpoint.root === getAncestor(store, blockRoot, finalizedSlot);
+    store.finalizedCheckpoint.epoch === GENESIS_EPOCH || store.finalizedCheckpoint.root === finalizedCheckpointBlock;
 
   if (correctJustified && correctFinalized) {
     blocks.set(blockRoot, block);
@@ -259,7 +280,7 @@ export function computePulledUpTip(
   store.unrealizedJustifications.set(blockRoot, pulledUp.currentJustifiedCheckpoint);
   updateUnrealizedCheckpoints(store, pulledUp.currentJustifiedCheckpoint, pulledUp.finalizedCheckpoint);
   const blockEpoch = computeEpochAtSlot(store, store.blocks.get(blockRoot)!.slot);
-  const currentEpoch = computeEpochAtSlot(store, getCurrentSlot(store));
+  const currentEpoch = getCurrentStoreEpoch(store);
   if (blockEpoch < currentEpoch) {
     updateCheckpoints(store, pulledUp.currentJustifiedCheckpoint, pulledUp.finalizedCheckpoint);
   }
@@ -298,17 +319,19 @@ export function onBlock(
   assert(getCurrentSlot(store) >= block.slot, "block not from the future");
   const finalizedSlot = computeStartSlotAtEpoch(store, store.finalizedCheckpoint.epoch);
   assert(block.slot > finalizedSlot, "block after the finalized slot");
-  assert(
-    getAncestor(store, block.parentRoot, finalizedSlot) === store.finalizedCheckpoint.root,
-    "finalized descendant",
-  );
+  const finalizedCheckpointBlock = getCheckpointBlock(store, block.parentRoot, store.finalizedCheckpoint.epoch);
+  assert(store.finalizedCheckpoint.root === finalizedCheckpointBlock, "finalized descendant");
 
   store.blocks.set(block.root, { slot: block.slot, parentRoot: block.parentRoot });
   store.blockStates.set(block.root, state);
 
   const timeIntoSlot = (store.time - store.genesisTime) % store.cfg.SECONDS_PER_SLOT;
   const isBeforeAttestingInterval = timeIntoSlot < Math.floor(store.cfg.SECONDS_PER_SLOT / INTERVALS_PER_SLOT);
-  if (getCurrentSlot(store) === block.slot && isBeforeAttestingInterval) store.proposerBoostRoot = block.root;
+  const isTimely = getCurrentSlot(store) === block.slot && isBeforeAttestingInterval;
+  store.blockTimeliness.set(block.root, isTimely);
+
+  const isFirstBlock = store.proposerBoostRoot === ZERO_ROOT;
+  if (isTimely && isFirstBlock) store.proposerBoostRoot = block.root;
 
   updateCheckpoints(store, state.currentJustifiedCheckpoint, state.finalizedCheckpoint);
   computePulledUpTip(store, block.root, pulledUp);
@@ -321,7 +344,7 @@ export function validateOnAttestation(
 ): void {
   const target = data.target;
   if (!isFromBlock) {
-    const currentEpoch = computeEpochAtSlot(store, getCurrentSlot(store));
+    const currentEpoch = getCurrentStoreEpoch(store);
     const previousEpoch = currentEpoch > GENESIS_EPOCH ? currentEpoch - 1 : GENESIS_EPOCH;
     assert(target.epoch === currentEpoch || target.epoch === previousEpoch, "target epoch current or previous");
   }
@@ -329,8 +352,10 @@ export function validateOnAttestation(
   assert(store.blocks.has(target.root), "target known");
   assert(store.blocks.has(data.beaconBlockRoot), "block known");
   assert(store.blocks.get(data.beaconBlockRoot)!.slot <= data.slot, "block not after attestation slot");
-  const targetSlot = computeStartSlotAtEpoch(store, target.epoch);
-  assert(target.root === getAncestor(store, data.beaconBlockRoot, targetSlot), "LMD vote consistent with FFG target");
+  assert(
+    target.root === getCheckpointBlock(store, data.beaconBlockRoot, target.epoch),
+    "LMD vote consistent with FFG target",
+  );
   assert(getCurrentSlot(store) >= data.slot + 1, "attestation from a past slot");
 }
 
