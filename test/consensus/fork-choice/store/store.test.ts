@@ -103,6 +103,28 @@ describe("fork choice Store over the state transition (minimal preset)", functio
     expect(store.blockStates.size).to.equal(fc.protoArray.length);
   });
 
+  it("keeps the proposer boost on the first timely block when a second block of the slot arrives (v1.4.0)", () => {
+    const { store, tip: genesisTip } = newStore();
+    const a1 = addBlock(store, genesisTip, 1);
+    // two blocks of slot 2 by the same proposer (different graffiti); the lower root arrives first
+    const built = [1, 2].map((graffiti) => buildBlock(cfg, a1.tip.state, 2, [], graffiti).signed);
+    const [first, second] = built.sort((x, y) => (hex(blockRoot(cfg, x)) < hex(blockRoot(cfg, y)) ? -1 : 1));
+    const firstRoot = hex(blockRoot(cfg, first));
+    const secondRoot = hex(blockRoot(cfg, second));
+    tickTo(store, 2);
+    onBlock(store, first);
+    // just before the end of the boost interval: still timely
+    tickTo(store, 2, Math.floor(cfg.SECONDS_PER_SLOT / 3) - 1);
+    onBlock(store, second);
+    const fc = store.forkChoice;
+    expect([fc.isBlockTimely(firstRoot), fc.isBlockTimely(secondRoot)]).to.deep.equal([true, true]);
+    expect(fc.proposerBoostRoot).to.equal(firstRoot);
+    expect(getHead(store)).to.equal(firstRoot); // without the boost the higher root would win the tie
+    tickTo(store, 3);
+    expect(fc.proposerBoostRoot).to.equal(null);
+    expect(getHead(store)).to.equal(secondRoot);
+  });
+
   it("picks the branch the attestations vote for, and drops equivocators' weight after an attester slashing", () => {
     const { store, tip: genesisTip } = newStore();
     const a1 = addBlock(store, genesisTip, 1);
