@@ -1,0 +1,69 @@
+// Command line of btc20-node (started by bin/btc20-node.js on the repository's Node 22).
+import { Command, InvalidArgumentError } from "commander";
+import { runNode } from "./runNode.js";
+
+const port = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is an integer 0..65535");
+  return n;
+};
+const uint = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a non-negative integer");
+  return n;
+};
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+const program = new Command("btc20-node")
+  .description("BTC20 beacon node: follows the deposit contract, runs the phase0 chain, validators and the Beacon API")
+  .option("--network <name>", "btc20 | devnet | path to a phase0.yaml config", "btc20")
+  .option(
+    "--execution-endpoint <url>",
+    "JSON-RPC endpoint of the BTC20 Smart Chain (repeat for fallbacks)",
+    collect,
+    [],
+  )
+  .option("--deposit-contract <address>", "deposit contract address (default: the network's)")
+  .option("--deposit-contract-block <n>", "block the deposit contract was deployed in", uint, 0)
+  .option("--genesis-state <file>", "genesis BeaconState (SSZ); default: formed from the deposit contract")
+  .option("--data-dir <dir>", "database directory (blocks, states at checkpoints, follower data)", ".data/btc20-node")
+  .option("--rest.address <host>", "Beacon API listen address", "127.0.0.1")
+  .option("--rest.port <port>", "Beacon API port", port, 5052)
+  .option("--metrics.port <port>", "Prometheus /metrics port (also served on the REST port)", port)
+  .option("--keystores <dir>", "directory of EIP-2335 keystores (*.json) to run validators for")
+  .option("--keystore-password-file <file>", "file holding the keystores' password")
+  .option("--slashing-protection-import <file>", "EIP-3076 interchange file to import before starting")
+  .option("--slashing-protection-export <file>", "write an EIP-3076 interchange file on shutdown")
+  .option("--log-level <level>", "trace | debug | info | warn | error", "info");
+
+program.parse();
+const o = program.opts();
+
+try {
+  const node = await runNode({
+    network: o.network,
+    executionEndpoints: o.executionEndpoint,
+    depositContract: o.depositContract,
+    depositContractBlock: o.depositContractBlock,
+    genesisState: o.genesisState,
+    dataDir: o.dataDir,
+    restAddress: o["rest.address"],
+    restPort: o["rest.port"],
+    metricsPort: o["metrics.port"],
+    keystores: o.keystores,
+    keystorePasswordFile: o.keystorePasswordFile,
+    slashingProtectionImport: o.slashingProtectionImport,
+    slashingProtectionExport: o.slashingProtectionExport,
+    logLevel: o.logLevel,
+  });
+  const shutdown = async () => {
+    await node.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+} catch (e) {
+  const err = e as Error & { code?: string };
+  console.error(`btc20-node: ${err.code ? `${err.code}: ` : ""}${err.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,156 @@
+// bin/btc20-node.js as users run it (system `node`, which may be 20): --help, and a real run against Hardhat's
+// JSON-RPC on 127.0.0.1 with the DepositContract: genesis formed from the contract's deposits, validators from
+// EIP-2335 keystores + password file, blocks produced, the Beacon API answering, slashing protection exported on
+// SIGTERM, and a restart that resumes from the database.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect } from "chai";
+import { createDevnetConfig } from "../../../consensus/node/config/devnetParams.js";
+import { type Eth1Chain, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
+import { devnetKeys } from "../../../scripts/devnet/keys.js";
+import { devnetDepositRecords } from "../../../scripts/devnet/runScenario.js";
+import { bls } from "../../../sdk/crypto/bls/index.js";
+import { DepositClient } from "../../../sdk/deposit/client/index.js";
+import { createKeystore } from "../../../sdk/keys/keystore/index.js";
+import { BTC20_DEVNET } from "../../../sdk/networks/btc20.js";
+import { withDepositContract } from "../../../sdk/networks/registry.js";
+
+const BIN = path.resolve(import.meta.dirname, "../../../bin/btc20-node.js");
+const SYSTEM_NODE = process.env.SYSTEM_NODE ?? "/usr/bin/node";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("bin/btc20-node.js", function () {
+  this.timeout(120_000);
+
+  it("--help works on the system node and lists every flag", async () => {
+    const { stdout } = await promisify(execFile)(SYSTEM_NODE, [BIN, "--help"]);
+    for (const flag of [
+      "--network",
+      "--execution-endpoint",
+      "--data-dir",
+      "--rest.port",
+      "--metrics.port",
+      "--keystores",
+      "--keystore-password-file",
+    ]) {
+      expect(stdout).to.include(flag);
+    }
+    expect(stdout).to.match(/default: 5052/);
+  });
+
+  describe("running against a local JSON-RPC chain", () => {
+    let eth1: Eth1Chain;
+    let dir: string;
+    let child: ChildProcess | null = null;
+    let miner: NodeJS.Timeout;
+
+    before(async () => {
+      const cfg = createDevnetConfig();
+      eth1 = await startEth1Chain({ chainId: cfg.DEPOSIT_CHAIN_ID });
+      dir = mkdtempSync(path.join(tmpdir(), "btc20-node-bin-"));
+      const keys = devnetKeys(0, 8);
+      const client = await DepositClient.connect({
+        signer: eth1.signer,
+        network: withDepositContract(BTC20_DEVNET, eth1.contractAddress),
+        bls,
+        fromBlock: eth1.deployBlock,
+      });
+      await client.batchDeposit(devnetDepositRecords(keys));
+      mkdirSync(path.join(dir, "keys"));
+      for (const [i, k] of keys.entries()) {
+        const ks = await createKeystore(k.secretKey, "devnet password", {
+          path: `m/12381/3600/${i}/0/0`,
+          kdf: { function: "pbkdf2", c: 2 ** 14 },
+          pubkey: k.publicKey,
+        });
+        writeFileSync(path.join(dir, "keys", `keystore-${i}.json`), JSON.stringify(ks));
+      }
+      writeFileSync(path.join(dir, "password.txt"), "devnet password\n");
+      for (let i = 0; i < 5; i++) await eth1.mineAt(0);
+      miner = setInterval(() => void eth1.mineAt(0).catch(() => {}), 1000);
+    });
+    after(async () => {
+      clearInterval(miner);
+      child?.kill("SIGKILL");
+      await eth1.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    const start = (port: number) => {
+      const out: string[] = [];
+      child = spawn(SYSTEM_NODE, [
+        BIN,
+        "--network",
+        "devnet",
+        "--execution-endpoint",
+        eth1.url,
+        "--deposit-contract",
+        eth1.contractAddress,
+        "--deposit-contract-block",
+        String(eth1.deployBlock),
+        "--data-dir",
+        path.join(dir, "data"),
+        "--rest.port",
+        String(port),
+        "--keystores",
+        path.join(dir, "keys"),
+        "--keystore-password-file",
+        path.join(dir, "password.txt"),
+        "--slashing-protection-export",
+        path.join(dir, "interchange.json"),
+        "--log-level",
+        "warn",
+      ]);
+      child.stdout!.on("data", (d) => out.push(String(d)));
+      child.stderr!.on("data", (d) => out.push(String(d)));
+      return out;
+    };
+    const headSlot = async (url: string) => {
+      try {
+        const res = await fetch(`${url}/eth/v1/node/syncing`);
+        return Number((await res.json()).data.head_slot);
+      } catch {
+        return -1;
+      }
+    };
+    const stop = async () => {
+      const exited = new Promise<number | null>((r) => child!.on("exit", (code) => r(code)));
+      child!.kill("SIGTERM");
+      const code = await exited;
+      child = null;
+      return code;
+    };
+
+    it("forms genesis from the contract, proposes with its keystores, serves the API, exports slashing protection", async () => {
+      const port = 25000 + Math.floor(Math.random() * 5000);
+      const url = `http://127.0.0.1:${port}`;
+      const out = start(port);
+      let slot = -1;
+      for (let i = 0; i < 90 && slot < 3; i++) {
+        await sleep(500);
+        slot = await headSlot(url);
+      }
+      expect(slot, out.join("")).to.be.at.least(3);
+      const vals = await (await fetch(`${url}/eth/v1/beacon/states/head/validators?status=active_ongoing`)).json();
+      expect(vals.data).to.have.length(8);
+      expect(await stop()).to.equal(0);
+      const interchange = JSON.parse(readFileSync(path.join(dir, "interchange.json"), "utf8"));
+      expect(interchange.metadata.interchange_format_version).to.equal("5");
+      const blocks = interchange.data.flatMap((d: { signed_blocks: unknown[] }) => d.signed_blocks);
+      expect(blocks.length).to.be.at.least(3);
+
+      // restart: resumes from the database at (at least) the same head
+      start(port);
+      let again = -1;
+      for (let i = 0; i < 40 && again < slot; i++) {
+        await sleep(500);
+        again = await headSlot(url);
+      }
+      expect(again).to.be.at.least(slot);
+      expect(await stop()).to.equal(0);
+    });
+  });
+});
