@@ -2,9 +2,8 @@
 // bytes index)` log, parsed strictly: Ethereum's contract always emits the same 576-byte ABI layout, and consensus
 // clients reject anything else rather than guess.
 import { id } from "ethers";
-import { DepositData } from "../../sdk/ssz/index.js";
+import { depositDataRoot } from "../../sdk/deposit-tree/index.js";
 import { FollowerError } from "./errors.js";
-import { fromHex } from "./hex.js";
 
 export const DEPOSIT_EVENT_TOPIC = id("DepositEvent(bytes,bytes,bytes,bytes,bytes)");
 export const DEPOSIT_LOG_DATA_BYTES = 576;
@@ -48,14 +47,26 @@ const FIELDS = [
   { name: "index", offset: 512, length: 8 },
 ] as const;
 
-function readWord(data: Uint8Array, at: number): bigint {
-  let v = 0n;
-  for (let i = at; i < at + 32; i++) v = (v << 8n) | BigInt(data[i]);
-  return v;
+/** A 32-byte big-endian ABI word that must hold a small value (an offset or a length); -1 if it does not. */
+function readSmallWord(data: Uint8Array, at: number): number {
+  for (let i = at; i < at + 30; i++) if (data[i] !== 0) return -1;
+  return (data[at + 30] << 8) | data[at + 31];
+}
+
+/** Strict hex decoding (Buffer.from stops silently at the first bad digit; the length check catches that). */
+function decodeHex(hex: string): Uint8Array | null {
+  if (typeof hex !== "string" || !hex.startsWith("0x") || hex.length % 2 !== 0) return null;
+  const bytes = Buffer.from(hex.slice(2), "hex");
+  return bytes.length * 2 === hex.length - 2 ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : null;
 }
 
 function readUint64LE(bytes: Uint8Array): bigint {
   return new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true);
+}
+
+function describeWord(data: Uint8Array, at: number): string {
+  const small = readSmallWord(data, at);
+  return small >= 0 ? String(small) : `0x${Buffer.from(data.subarray(at, at + 32)).toString("hex")}`;
 }
 
 function safeNumber(value: string | number): string {
@@ -79,19 +90,15 @@ export function parseDepositLog(log: RawLog): DepositEvent {
     throw new FollowerError("MALFORMED_DEPOSIT_LOG", `${where}: ${what}`);
   };
   if (log.topics?.[0]?.toLowerCase() !== DEPOSIT_EVENT_TOPIC) fail(`topic ${log.topics?.[0]} is not DepositEvent`);
-  let data: Uint8Array;
-  try {
-    data = fromHex(log.data);
-  } catch {
-    return fail("data is not hex");
-  }
+  const data = decodeHex(log.data) ?? fail("data is not hex");
   if (data.length !== DEPOSIT_LOG_DATA_BYTES) fail(`data is ${data.length} bytes, expected ${DEPOSIT_LOG_DATA_BYTES}`);
   const fields: Uint8Array[] = [];
   for (const [i, field] of FIELDS.entries()) {
-    const offset = readWord(data, i * 32);
-    if (offset !== BigInt(field.offset)) fail(`${field.name} offset ${offset}, expected ${field.offset}`);
-    const length = readWord(data, field.offset);
-    if (length !== BigInt(field.length)) fail(`${field.name} length ${length}, expected ${field.length}`);
+    const offset = readSmallWord(data, i * 32);
+    if (offset !== field.offset) fail(`${field.name} offset ${describeWord(data, i * 32)}, expected ${field.offset}`);
+    const length = readSmallWord(data, field.offset);
+    if (length !== field.length)
+      fail(`${field.name} length ${describeWord(data, field.offset)}, expected ${field.length}`);
     const start = field.offset + 32;
     const padded = Math.ceil(field.length / 32) * 32;
     for (let j = start + field.length; j < start + padded; j++) {
@@ -112,6 +119,6 @@ export function parseDepositLog(log: RawLog): DepositEvent {
     transactionHash: log.transactionHash,
     logIndex: toNumber(log.logIndex),
     depositData,
-    depositDataRoot: DepositData.hashTreeRoot(depositData),
+    depositDataRoot: depositDataRoot(depositData),
   };
 }

@@ -88,6 +88,7 @@ export class FollowerStore {
   private readonly insertInvalid: StatementSync;
   private readonly upsertBlock: StatementSync;
   private readonly setMetaStmt: StatementSync;
+  private readonly selectValidator: StatementSync;
 
   private constructor(file: string) {
     this.db = new DatabaseSync(file);
@@ -109,6 +110,7 @@ export class FollowerStore {
        ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, timestamp = excluded.timestamp,
        deposit_count = excluded.deposit_count, deposit_root = excluded.deposit_root`,
     );
+    this.selectValidator = this.db.prepare("SELECT deposit_index FROM validators WHERE pubkey = ?");
     this.setMetaStmt = this.db.prepare(
       "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     );
@@ -182,7 +184,7 @@ export class FollowerStore {
 
   /** The index of the deposit that created a validator for this key, or null (process_deposit's `pubkey in validator_pubkeys`). */
   validatorDepositIndex(pubkey: Uint8Array): number | null {
-    const row = this.db.prepare("SELECT deposit_index FROM validators WHERE pubkey = ?").get(pubkey) as Row | undefined;
+    const row = this.selectValidator.get(pubkey) as Row | undefined;
     return row ? Number(row.deposit_index) : null;
   }
 

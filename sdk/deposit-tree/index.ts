@@ -1,3 +1,4 @@
+export * from "./depositDataRoot.js";
 export * from "./depositTree.js";
 export * from "./errors.js";
 export * from "./snapshot.js";

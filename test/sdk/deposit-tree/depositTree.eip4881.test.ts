@@ -4,6 +4,7 @@ import {
   DepositTree,
   DepositTreeError,
   DepositTreeSnapshotType,
+  depositDataRoot,
 } from "../../../sdk/deposit-tree/index.js";
 import { DepositData } from "../../../sdk/ssz/index.js";
 import { type Eip4881Case, loadEip4881Cases } from "./eip4881Vectors.js";
@@ -42,6 +43,7 @@ describe("sdk/deposit-tree: EIP-4881 reference cases", () => {
     const tree = DepositTree.empty();
     for (const c of cases) {
       expect(hex(DepositData.hashTreeRoot(c.depositData))).to.equal(hex(c.depositDataRoot));
+      expect(hex(depositDataRoot(c.depositData))).to.equal(hex(c.depositDataRoot));
       tree.push(c.depositDataRoot);
       expect(tree.depositCount).to.equal(c.eth1Data.depositCount);
       expect(hex(tree.getRoot())).to.equal(hex(c.eth1Data.depositRoot));

@@ -1,7 +1,7 @@
 import { ByteVectorType, ListCompositeType } from "@chainsafe/ssz";
 import { expect } from "chai";
 import fc from "fast-check";
-import { DepositTree } from "../../../sdk/deposit-tree/index.js";
+import { DepositTree, depositDataRoot } from "../../../sdk/deposit-tree/index.js";
 import { DepositData } from "../../../sdk/ssz/index.js";
 import { isValidMerkleBranch } from "./isValidMerkleBranch.js";
 
@@ -68,6 +68,17 @@ describe("sdk/deposit-tree: properties against @chainsafe/ssz", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("sdk/deposit-tree: depositDataRoot", () => {
+  it("equals DepositData.hashTreeRoot on random deposits (and the EIP-4881 cases' roots via the other tests)", () => {
+    fc.assert(
+      fc.property(depositDataArb, (d) => {
+        expect(hex(depositDataRoot(d))).to.equal(hex(DepositData.hashTreeRoot(d)));
+      }),
+      { numRuns: 500 },
     );
   });
 });
