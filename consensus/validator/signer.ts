@@ -33,6 +33,14 @@ export class ValidatorSigner {
     return k;
   }
 
+  /**
+   * Runs several signings with one slashing-protection commit. Signatures made inside must only be published after
+   * this returns (the records are durable then).
+   */
+  batch<T>(fn: () => T): T {
+    return this.protection.transaction(fn);
+  }
+
   /** get_epoch_signature: the RANDAO reveal. */
   signRandao(state: BeaconState, pubkey: Uint8Array, epoch: number): Uint8Array {
     const domain = getDomain(this.cfg, state, this.cfg.DOMAIN_RANDAO, epoch);

@@ -140,53 +140,53 @@ export class ValidatorClient {
     const startSlot = computeStartSlotAtEpoch(this.cfg, epoch);
     const targetRoot = startSlot === slot ? head : getBlockRootAtSlot(this.cfg, state, startSlot);
     const duties: { pubkey: Uint8Array; data: AttestationData; committeeSize: number }[] = [];
+    const signed: Attestation[] = [];
     const count = getCommitteeCountPerSlot(this.cfg, state, epoch);
-    for (let index = 0; index < count; index++) {
-      const committee = getBeaconCommittee(this.cfg, state, slot, index);
-      committee.forEach((validatorIndex, position) => {
-        const pubkey = ours.get(validatorIndex);
-        if (!pubkey) return;
-        const data: AttestationData = {
-          slot,
-          index,
-          beaconBlockRoot: head,
-          source: state.currentJustifiedCheckpoint,
-          target: { epoch, root: targetRoot },
-        };
-        try {
-          const signature = this.signer.signAttestation(state, pubkey, data);
-          this.link.publishAttestation({
-            aggregationBits: BitArray.fromSingleBit(committee.length, position),
-            data,
-            signature,
-          });
-          this.stats.attested++;
-          duties.push({ pubkey, data, committeeSize: committee.length });
-        } catch (e) {
-          if (!(e instanceof SlashingProtectionError)) throw e;
-          this.stats.refused++;
-          this.opts.logger?.error({ slot, validatorIndex, code: e.code }, "slashing protection refused an attestation");
-          return;
-        }
-        if (this.opts.misbehaviour?.doubleVoters?.has(validatorIndex)) {
-          const other: AttestationData = { ...data, beaconBlockRoot: new Uint8Array(32).fill(0xde) };
-          const signature = this.signer.signUnprotected(
-            state,
-            pubkey,
-            this.cfg.types.AttestationData,
-            other,
-            this.cfg.DOMAIN_BEACON_ATTESTER,
-            epoch,
-          );
-          this.link.publishAttestation({
-            aggregationBits: BitArray.fromSingleBit(committee.length, position),
-            data: other,
-            signature,
-          });
-          this.opts.logger?.warn({ slot, validatorIndex }, "misbehaviour: double vote published");
-        }
-      });
-    }
+    // one slashing-protection commit for the slot's votes; nothing is published before it is durable
+    this.signer.batch(() => {
+      for (let index = 0; index < count; index++) {
+        const committee = getBeaconCommittee(this.cfg, state, slot, index);
+        committee.forEach((validatorIndex, position) => {
+          const pubkey = ours.get(validatorIndex);
+          if (!pubkey) return;
+          const data: AttestationData = {
+            slot,
+            index,
+            beaconBlockRoot: head,
+            source: state.currentJustifiedCheckpoint,
+            target: { epoch, root: targetRoot },
+          };
+          const bits = BitArray.fromSingleBit(committee.length, position);
+          try {
+            signed.push({ aggregationBits: bits, data, signature: this.signer.signAttestation(state, pubkey, data) });
+            duties.push({ pubkey, data, committeeSize: committee.length });
+          } catch (e) {
+            if (!(e instanceof SlashingProtectionError)) throw e;
+            this.stats.refused++;
+            this.opts.logger?.error(
+              { slot, validatorIndex, code: e.code },
+              "slashing protection refused an attestation",
+            );
+            return;
+          }
+          if (this.opts.misbehaviour?.doubleVoters?.has(validatorIndex)) {
+            const other: AttestationData = { ...data, beaconBlockRoot: new Uint8Array(32).fill(0xde) };
+            const signature = this.signer.signUnprotected(
+              state,
+              pubkey,
+              this.cfg.types.AttestationData,
+              other,
+              this.cfg.DOMAIN_BEACON_ATTESTER,
+              epoch,
+            );
+            signed.push({ aggregationBits: bits, data: other, signature });
+            this.opts.logger?.warn({ slot, validatorIndex }, "misbehaviour: double vote published");
+          }
+        });
+      }
+    });
+    for (const att of signed) this.link.publishAttestation(att);
+    this.stats.attested += duties.length;
     this.pending.set(slot, duties);
     for (const s of this.pending.keys()) if (s < slot - 1) this.pending.delete(s);
   }

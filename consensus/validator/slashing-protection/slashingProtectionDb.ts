@@ -77,9 +77,24 @@ export class SlashingProtectionDb {
       this.db.prepare("INSERT INTO meta (key, value) VALUES ('genesis_validators_root', ?)").run(hex(root));
   }
 
-  /** Runs `fn` in one write transaction (BEGIN IMMEDIATE): check and record are atomic. */
+  private depth = 0;
+
+  /**
+   * Runs `fn` in one write transaction (BEGIN IMMEDIATE): check and record are atomic. Nested calls join the
+   * outer transaction, so a validator client can record a whole slot's votes with one commit (one fsync).
+   * A SlashingProtectionError thrown by a nested check leaves the outer transaction usable (it wrote nothing).
+   */
   transaction<T>(fn: () => T): T {
+    if (this.depth > 0) {
+      this.depth++;
+      try {
+        return fn();
+      } finally {
+        this.depth--;
+      }
+    }
     this.db.exec("BEGIN IMMEDIATE");
+    this.depth = 1;
     try {
       const out = fn();
       this.db.exec("COMMIT");
@@ -87,6 +102,8 @@ export class SlashingProtectionDb {
     } catch (e) {
       this.db.exec("ROLLBACK");
       throw e;
+    } finally {
+      this.depth = 0;
     }
   }
 

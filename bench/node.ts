@@ -1,0 +1,229 @@
+// npm run bench:node — slot processing of one node at 16,384 and 100,000 validators in the devnet configuration:
+// per slot, the proposer's block (with the previous slot's committee aggregates) is imported through the full state
+// transition with BLS checks, the slot's aggregates are verified and applied to the fork choice, and the head is
+// recomputed. Then: the cost of one attestation duty (slashing protection in an SQLite file + BLS signing), and from
+// both, how many validators one node can run while every duty stays inside its interval. Writes
+// bench/results/node.json.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { BitArray } from "@chainsafe/ssz";
+import { ChainService } from "../consensus/node/chain/chainService.js";
+import { produceBlock } from "../consensus/node/chain/produceBlock.js";
+import { fromRootHex } from "../consensus/node/chain/rootHex.js";
+import { createDevnetConfig } from "../consensus/node/config/devnetParams.js";
+import type { BeaconConfig } from "../consensus/params/beaconConfig.js";
+import { btc20 } from "../consensus/params/presets/btc20.js";
+import { getBeaconCommittee } from "../consensus/state-transition/accessors/getBeaconCommittee.js";
+import { getBeaconProposerIndex } from "../consensus/state-transition/accessors/getBeaconProposerIndex.js";
+import { getBlockRootAtSlot } from "../consensus/state-transition/accessors/getBlockRootAtSlot.js";
+import { getCommitteeCountPerSlot } from "../consensus/state-transition/accessors/getCommitteeCountPerSlot.js";
+import { getDomain } from "../consensus/state-transition/accessors/getDomain.js";
+import { initializeBeaconStateFromEth1 } from "../consensus/state-transition/genesis/initializeBeaconStateFromEth1.js";
+import { computeSigningRoot } from "../consensus/state-transition/misc/computeSigningRoot.js";
+import type { Attestation, AttestationData, BeaconState } from "../consensus/types/index.js";
+import type { ValidatorKey } from "../consensus/validator/keystores.js";
+import { ValidatorSigner } from "../consensus/validator/signer.js";
+import { SlashingProtectionDb } from "../consensus/validator/slashing-protection/index.js";
+import { bls } from "../sdk/crypto/bls/index.js";
+import { DepositTree } from "../sdk/deposit-tree/index.js";
+import { aggregateSecretKey, benchKeys } from "./node/benchKeys.js";
+
+const SIZES = (process.env.BENCH_NODE_SIZES ?? "16384,100000").split(",").map(Number);
+const SLOTS = Number(process.env.BENCH_NODE_SLOTS ?? 10); // one epoch boundary included
+
+function genesis(cfg: BeaconConfig, keys: ValidatorKey[]): BeaconState {
+  const tree = DepositTree.empty();
+  const deposits = keys.map((k, i) => {
+    const data = {
+      pubkey: k.publicKey,
+      withdrawalCredentials: new Uint8Array(32),
+      amount: cfg.MAX_EFFECTIVE_BALANCE,
+      signature: new Uint8Array(96),
+    };
+    tree.push(cfg.types.DepositData.hashTreeRoot(data));
+    return { proof: tree.getProof(i, i + 1).branch, data };
+  });
+  // deposit signatures are not what this benchmark measures: genesis skips them
+  return initializeBeaconStateFromEth1(cfg, new Uint8Array(32).fill(7), 1_800_000_000, deposits, false);
+}
+
+/** The committees' aggregates for `slot`, every member voting for the head, each signed with one signing. */
+function aggregatesFor(cfg: BeaconConfig, chain: ChainService, keys: ValidatorKey[], slot: number): Attestation[] {
+  const state = chain.headStateAtSlot(slot);
+  const epoch = Math.floor(slot / cfg.SLOTS_PER_EPOCH);
+  const startSlot = epoch * cfg.SLOTS_PER_EPOCH;
+  const head = fromRootHex(chain.headRoot);
+  const target = { epoch, root: startSlot === slot ? head : getBlockRootAtSlot(cfg, state, startSlot) };
+  const domain = getDomain(cfg, state, cfg.DOMAIN_BEACON_ATTESTER, epoch);
+  const out: Attestation[] = [];
+  for (let index = 0; index < getCommitteeCountPerSlot(cfg, state, epoch); index++) {
+    const committee = getBeaconCommittee(cfg, state, slot, index);
+    const data: AttestationData = {
+      slot,
+      index,
+      beaconBlockRoot: head,
+      source: state.currentJustifiedCheckpoint,
+      target,
+    };
+    const sk = aggregateSecretKey([...committee].map((i) => keys[i]!.secretKey));
+    const bits = BitArray.fromBoolArray(Array.from({ length: committee.length }, () => true));
+    out.push({
+      aggregationBits: bits,
+      data,
+      signature: bls.sign(sk, computeSigningRoot(cfg.types.AttestationData, data, domain)),
+    });
+  }
+  return out;
+}
+
+interface SizeResult {
+  validators: number;
+  committeesPerSlot: number;
+  slots: number;
+  meanSlotMs: number;
+  maxSlotMs: number;
+  epochBoundarySlotMs: number;
+  importBlockMeanMs: number;
+  attestationsMeanMs: number;
+  forkChoiceMeanMs: number;
+  finalizedEpoch: number;
+  setupMs: number;
+}
+
+function benchSize(n: number): SizeResult {
+  const cfg = createDevnetConfig({ MIN_GENESIS_ACTIVE_VALIDATOR_COUNT: 8 });
+  const t0 = performance.now();
+  const keys = benchKeys(n);
+  const g = genesis(cfg, keys);
+  let time = g.genesisTime;
+  const chain = new ChainService({ cfg, anchorState: g, now: () => time });
+  const setupMs = performance.now() - t0;
+  const protection = new SlashingProtectionDb(":memory:");
+  const signer = new ValidatorSigner(cfg, keys, protection);
+  const perSlot: { total: number; block: number; atts: number; fc: number; slot: number }[] = [];
+  let pending: Attestation[] = [];
+  let committees = 0;
+  for (let slot = 1; slot <= SLOTS; slot++) {
+    time = g.genesisTime + slot * cfg.SECONDS_PER_SLOT;
+    chain.onTick(time);
+    // the proposer builds on the head with the previous slot's aggregates in the pool (not timed: its own work)
+    const pre = chain.headStateAtSlot(slot);
+    const proposer = getBeaconProposerIndex(cfg, pre);
+    const pk = keys[proposer]!.publicKey;
+    const reveal = signer.signRandao(pre, pk, Math.floor(slot / cfg.SLOTS_PER_EPOCH));
+    const { block } = produceBlock(chain, null, slot, reveal);
+    const signed = { message: block, signature: signer.signBlock(pre, pk, block) };
+    const a = performance.now();
+    chain.importBlock(signed);
+    const b = performance.now();
+    pending = aggregatesFor(cfg, chain, keys, slot);
+    committees = pending.length;
+    const c = performance.now();
+    for (const att of pending) chain.onAttestation(att);
+    const d = performance.now();
+    time += cfg.SECONDS_PER_SLOT - 0.001; // votes count from the next slot: tick to the end of this one
+    chain.onTick(time);
+    chain.updateHead();
+    const e = performance.now();
+    perSlot.push({ total: b - a + (e - c), block: b - a, atts: d - c, fc: e - d, slot });
+  }
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const boundary = perSlot.find((p) => p.slot === cfg.SLOTS_PER_EPOCH) ?? perSlot[0]!;
+  protection.close();
+  return {
+    validators: n,
+    committeesPerSlot: committees,
+    slots: perSlot.length,
+    meanSlotMs: mean(perSlot.map((p) => p.total)),
+    maxSlotMs: Math.max(...perSlot.map((p) => p.total)),
+    epochBoundarySlotMs: boundary.total,
+    importBlockMeanMs: mean(perSlot.map((p) => p.block)),
+    attestationsMeanMs: mean(perSlot.map((p) => p.atts)),
+    forkChoiceMeanMs: mean(perSlot.map((p) => p.fc)),
+    finalizedEpoch: chain.forkChoice.finalizedCheckpoint.epoch,
+    setupMs,
+  };
+}
+
+/**
+ * One attestation duty: slashing protection (check + insert, SQLite file) and the BLS signature, as the validator
+ * client does them: a slot's votes recorded in one transaction (one fsync), here 64 per slot.
+ */
+function attestationDutyMs(): number {
+  const cfg = createDevnetConfig();
+  const dir = mkdtempSync(path.join(tmpdir(), "btc20-bench-sp-"));
+  const keys = benchKeys(64);
+  const g = genesis(cfg, keys.slice(0, 8));
+  const protection = new SlashingProtectionDb(path.join(dir, "sp.sqlite"));
+  const signer = new ValidatorSigner(cfg, keys, protection);
+  const runs = 2048;
+  const t0 = performance.now();
+  for (let from = 0; from < runs; from += keys.length) {
+    signer.batch(() => {
+      for (let i = from; i < from + keys.length; i++) signOne(i);
+    });
+  }
+  function signOne(i: number) {
+    const epoch = Math.floor(i / keys.length) + 1;
+    const data: AttestationData = {
+      slot: epoch * cfg.SLOTS_PER_EPOCH,
+      index: 0,
+      beaconBlockRoot: new Uint8Array(32).fill(i & 255),
+      source: { epoch: epoch - 1, root: new Uint8Array(32) },
+      target: { epoch, root: new Uint8Array(32) },
+    };
+    signer.signAttestation(g, keys[i % keys.length]!.publicKey, data);
+  }
+  const ms = (performance.now() - t0) / runs;
+  protection.close();
+  rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+/**
+ * Validators one node can run: each slot, V / SLOTS_PER_EPOCH attestations must be signed inside the attesting
+ * interval (SECONDS_PER_SLOT / 3) after the node has imported the slot's block; aggregation has its own interval.
+ */
+function capacity(secondsPerSlot: number, slotsPerEpoch: number, slotMs: number, dutyMs: number): number {
+  const budgetMs = (secondsPerSlot * 1000) / 3 - slotMs;
+  return budgetMs <= 0 ? 0 : Math.floor((budgetMs / dutyMs) * slotsPerEpoch);
+}
+
+const results: SizeResult[] = [];
+for (const n of SIZES) {
+  console.log(`validators ${n}: building genesis and running ${SLOTS} slots…`);
+  results.push(benchSize(n));
+}
+const dutyMs = attestationDutyMs();
+
+console.log("\nslot processing (block import with BLS + committee aggregates + fork choice), devnet config:");
+console.table(
+  results.map((r) => ({
+    validators: r.validators,
+    "committees/slot": r.committeesPerSlot,
+    "mean slot ms": r.meanSlotMs.toFixed(1),
+    "max slot ms": r.maxSlotMs.toFixed(1),
+    "epoch-boundary slot ms": r.epochBoundarySlotMs.toFixed(1),
+    "block import ms": r.importBlockMeanMs.toFixed(1),
+    "aggregates ms": r.attestationsMeanMs.toFixed(1),
+    "fork choice ms": r.forkChoiceMeanMs.toFixed(1),
+  })),
+);
+const big = results[results.length - 1]!;
+const cap = {
+  attestationDutyMs: dutyMs,
+  btc20: capacity(btc20.SECONDS_PER_SLOT, btc20.SLOTS_PER_EPOCH, big.maxSlotMs, dutyMs),
+  devnet: capacity(3, 8, big.maxSlotMs, dutyMs),
+};
+console.log(`\none attestation duty (slashing protection in SQLite + BLS sign): ${dutyMs.toFixed(3)} ms`);
+console.log(
+  `validators one node can run with every attestation inside its interval (worst slot at ${big.validators}): ` +
+    `btc20 timing (12 s slots, 32 per epoch): ${cap.btc20}; devnet timing (3 s, 8 per epoch): ${cap.devnet}`,
+);
+mkdirSync(path.resolve(import.meta.dirname, "results"), { recursive: true });
+writeFileSync(
+  path.resolve(import.meta.dirname, "results/node.json"),
+  JSON.stringify({ config: "btc20-devnet", slots: SLOTS, sizes: results, capacity: cap }, null, 2),
+);
+console.log("wrote bench/results/node.json");
