@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Bls } from "../../sdk/crypto/bls/index.js";
 import { DepositTree, type DepositTreeSnapshot } from "../../sdk/deposit-tree/index.js";
 import { AdaptiveBlockRange } from "./adaptiveBlockRange.js";
-import { type DepositDataValue, type DepositEvent, parseDepositLog } from "./depositLog.js";
+import { type DepositDataValue, type DepositEvent, parseDepositLog, type RawLog } from "./depositLog.js";
 import { depositOutcomes } from "./depositOutcomes.js";
 import { depositDomain, verifyDepositSignatures } from "./depositSignatures.js";
 import { FollowerError, type FollowerErrorCode } from "./errors.js";
@@ -90,6 +90,8 @@ export class DepositFollower {
   private readonly denseBlocks: number;
   private readonly logger: Logger | undefined;
   private lastHead = 0;
+  /** The next block range's eth_getLogs, started while the current batch is processed (overlaps I/O with CPU). */
+  private prefetched: { from: number; to: number; logs: Promise<RawLog[]> } | null = null;
   private lastProgressLog = 0;
   private running: Promise<void> | null = null;
   private stopRequested = false;
@@ -159,13 +161,16 @@ export class DepositFollower {
    * store the deposit logs of the next block range up to head - followDistance.
    */
   async syncStep(): Promise<SyncStepResult> {
-    const head = await this.provider.getBlockNumber();
-    this.lastHead = head;
-    const target = head - this.options.followDistance;
     const cursor = this.store.getCursor() ?? {
       blockNumber: this.options.depositContractDeployBlock - 1,
       blockHash: "",
     };
+    const [head, cursorHeader] = await Promise.all([
+      this.provider.getBlockNumber(),
+      cursor.blockHash === "" ? null : this.provider.getBlockByNumber(cursor.blockNumber),
+    ]);
+    this.lastHead = head;
+    const target = head - this.options.followDistance;
     const result = (followed: number, newDeposits: number, reorg = false): SyncStepResult => ({
       headBlock: head,
       followedBlock: followed,
@@ -174,20 +179,19 @@ export class DepositFollower {
       reorg,
     });
 
-    if (cursor.blockHash !== "" && cursor.blockNumber <= head) {
-      const header = await this.provider.getBlockByNumber(cursor.blockNumber);
-      if (header === null || header.hash !== cursor.blockHash) {
-        const forkPoint = await this.rollbackToForkPoint(cursor);
-        return result(forkPoint.blockNumber, 0, true);
-      }
+    // (a cursor above the head means a lagging endpoint, not a reorg: wait for it)
+    if (cursor.blockHash !== "" && cursor.blockNumber <= head && cursorHeader?.hash !== cursor.blockHash) {
+      this.prefetched = null;
+      const forkPoint = await this.rollbackToForkPoint(cursor);
+      return result(forkPoint.blockNumber, 0, true);
     }
     if (target <= cursor.blockNumber) return result(cursor.blockNumber, 0);
 
     const from = cursor.blockNumber + 1;
     const to = Math.min(target, from + this.range.size - 1);
-    let logs: Awaited<ReturnType<Eth1Provider["getDepositLogs"]>>;
+    let logs: RawLog[];
     try {
-      logs = await this.provider.getDepositLogs(from, to);
+      logs = await this.readLogs(from, to);
     } catch (error) {
       if (error instanceof FollowerError && (error.code === "RPC_RANGE_TOO_LARGE" || error.code === "RPC_TIMEOUT")) {
         const shrunk = this.range.shrink();
@@ -200,6 +204,7 @@ export class DepositFollower {
       throw error;
     }
     this.range.success();
+    if (to < target) this.prefetch(to + 1, Math.min(target, to + this.range.size));
     if (logs.some((log) => log.removed === true)) {
       // The endpoint is mid-reorg: store nothing from this answer; the next step re-checks the cursor.
       this.logger?.warn({ from, to }, "eth_getLogs returned removed logs; re-reading");
@@ -386,6 +391,20 @@ export class DepositFollower {
     store.initFromSnapshot(snapshot, header.hash, validatorPubkeys);
   }
 
+  /** The logs of [from, to]: the prefetched answer when it is for exactly that range, else a fresh request. */
+  private readLogs(from: number, to: number): Promise<RawLog[]> {
+    const pre = this.prefetched;
+    this.prefetched = null;
+    if (pre && pre.from === from && pre.to === to) return pre.logs;
+    return this.provider.getDepositLogs(from, to);
+  }
+
+  private prefetch(from: number, to: number): void {
+    const logs = this.provider.getDepositLogs(from, to);
+    logs.catch(() => {}); // a failure surfaces when (if) the step that needs it awaits it
+    this.prefetched = { from, to, logs };
+  }
+
   /**
    * Deposits of this answer that are new. Indices must continue exactly where the stored ones end: a gap halts
    * (DEPOSIT_INDEX_GAP); an index already held must carry the same deposit (idempotent re-read) or it halts
@@ -493,6 +512,7 @@ export class DepositFollower {
    * deposit and block after it (database and tree together) and continue from there.
    */
   private async rollbackToForkPoint(cursor: Cursor): Promise<Cursor> {
+    this.prefetched = null;
     const forkPoint = await this.findForkPoint(cursor);
     const depositCount = Math.max(this.tree.finalizedCount, this.store.depositCountAtBlock(forkPoint.blockNumber));
     this.store.rollback(forkPoint, depositCount);
