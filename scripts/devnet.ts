@@ -1,7 +1,7 @@
 // npm run devnet [-- --scenario healthy|leak|slashing|multinode --epochs N --validators N --rest.port P --fast]
 // Starts a complete local BTC20 network and shows proof of stake working; exits 0 only if the scenario's
 // expectation held (non-zero with the reason otherwise). Without --epochs it runs the scenario's default length
-// (healthy: 12 epochs, about 5 minutes at 3 s slots); --epochs 0 runs until Ctrl-C.
+// (healthy: 10 epochs, about 4 minutes at 3 s slots); --epochs 0 runs until Ctrl-C.
 import { Command, InvalidArgumentError } from "commander";
 import type { Scheduler } from "../consensus/node/clock/scheduler.js";
 import { runDevnet } from "./devnet/devnetRun.js";
