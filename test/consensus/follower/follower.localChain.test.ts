@@ -236,6 +236,22 @@ describe("consensus/follower against a real JSON-RPC node (Hardhat server on 127
     }
   });
 
+  it("follows over a WebSocket endpoint too", async () => {
+    const h = openFollower(chain, newDir(), { provider: { urls: [chain.wsUrl] } });
+    try {
+      await sendBatch(
+        chain.contract,
+        keys.slice(0, 3).map((k) => signedDeposit(k, FULL)),
+      );
+      await chain.mine(FOLLOW_DISTANCE);
+      await h.follower.syncToHead();
+      expect(h.follower.depositCount).to.equal(3);
+      expect(hex(h.follower.depositRoot())).to.equal(hex((await contractState(chain)).root));
+    } finally {
+      await h.close();
+    }
+  });
+
   it("refuses an endpoint on another chain and falls back to one on the right chain", async () => {
     const other = await startLocalChain(1337);
     try {
