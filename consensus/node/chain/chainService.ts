@@ -227,7 +227,7 @@ export class ChainService {
     if (!state) {
       state = this.cfg.types.BeaconState.clone(head);
       processSlots(this.cfg, state, slot);
-      if (this.slotStates.size >= 8) this.slotStates.delete(this.slotStates.keys().next().value!);
+      if (this.slotStates.size >= 4) this.slotStates.delete(this.slotStates.keys().next().value!);
       this.slotStates.set(key, state);
     }
     return state;

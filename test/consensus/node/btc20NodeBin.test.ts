@@ -3,7 +3,8 @@
 // EIP-2335 keystores + password file, blocks produced, the Beacon API answering, slashing protection exported on
 // SIGTERM, and a restart that resumes from the database.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -19,7 +20,17 @@ import { BTC20_DEVNET } from "../../../sdk/networks/btc20.js";
 import { withDepositContract } from "../../../sdk/networks/registry.js";
 
 const BIN = path.resolve(import.meta.dirname, "../../../bin/btc20-node.js");
-const SYSTEM_NODE = process.env.SYSTEM_NODE ?? "/usr/bin/node";
+// the node users have on their PATH (the launcher must work on it, e.g. Node 20); the test's own node otherwise
+const SYSTEM_NODE = process.env.SYSTEM_NODE ?? (existsSync("/usr/bin/node") ? "/usr/bin/node" : process.execPath);
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("bin/btc20-node.js", function () {
@@ -125,7 +136,7 @@ describe("bin/btc20-node.js", function () {
     };
 
     it("forms genesis from the contract, proposes with its keystores, serves the API, exports slashing protection", async () => {
-      const port = 25000 + Math.floor(Math.random() * 5000);
+      const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const out = start(port);
       let slot = -1;
