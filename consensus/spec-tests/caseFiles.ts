@@ -1,18 +1,34 @@
-// Readers for the parts of a spec-test case (tests/formats in consensus-specs v0.12.3): `<part>.ssz` holds SSZ bytes,
-// `<part>.yaml` YAML data.
+// Readers for the parts of a spec-test case (consensus-specs tests/formats): `<part>.ssz` (up to v0.12.x) or
+// `<part>.ssz_snappy` (v1.0.0 on: the same SSZ bytes compressed with the snappy block format, not the framed one)
+// holds SSZ bytes, `<part>.yaml` YAML data.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Type } from "@chainsafe/ssz";
+import { uncompress } from "snappyjs";
 import { parse } from "yaml";
 import { UintNum64 } from "../../sdk/ssz/index.js";
-import type { SpecCase } from "./types.js";
+import { SpecAssertionError, type SpecCase } from "./types.js";
 
-/** The raw SSZ bytes of `<name>.ssz`. */
-export function readSszBytes(c: SpecCase, name: string): Uint8Array {
-  return new Uint8Array(readFileSync(path.join(c.dir, `${name}.ssz`)));
+/** Path of the SSZ part `name`: `<name>.ssz_snappy` if present, else `<name>.ssz`, else undefined. */
+export function sszPartPath(c: SpecCase, name: string): string | undefined {
+  for (const ext of [".ssz_snappy", ".ssz"]) {
+    const file = path.join(c.dir, `${name}${ext}`);
+    if (existsSync(file)) return file;
+  }
+  return undefined;
 }
 
-/** `<name>.ssz` deserialized with `type` into a plain value. */
+/** The raw SSZ bytes of `<name>.ssz_snappy` (decompressed) or `<name>.ssz`. */
+export function readSszBytes(c: SpecCase, name: string): Uint8Array {
+  const file = sszPartPath(c, name);
+  if (file === undefined) {
+    throw new SpecAssertionError(`case part ${name} missing: neither ${name}.ssz_snappy nor ${name}.ssz in ${c.dir}`);
+  }
+  const bytes = new Uint8Array(readFileSync(file));
+  return file.endsWith(".ssz_snappy") ? uncompress(bytes) : bytes;
+}
+
+/** The SSZ part `name` deserialized with `type` into a plain value. */
 export function readSsz<T>(c: SpecCase, name: string, type: Type<T>): T {
   return type.deserialize(readSszBytes(c, name));
 }
@@ -23,9 +39,9 @@ export function readYaml<T = unknown>(c: SpecCase, name: string): T {
   return parse(text, safeIntReviver, { intAsBigInt: true }) as T;
 }
 
-/** True if the case holds a part `<name>.ssz`, `<name>.yaml` or a file called exactly `name`. */
+/** True if the case holds a part `<name>.ssz`, `<name>.ssz_snappy`, `<name>.yaml` or a file called exactly `name`. */
 export function exists(c: SpecCase, name: string): boolean {
-  return ["", ".ssz", ".yaml"].some((ext) => existsSync(path.join(c.dir, `${name}${ext}`)));
+  return ["", ".ssz", ".ssz_snappy", ".yaml"].some((ext) => existsSync(path.join(c.dir, `${name}${ext}`)));
 }
 
 /** The `bls_setting` of meta.yaml: 0 optional (verify), 1 required (verify), 2 ignored (do not verify). */
@@ -41,8 +57,8 @@ function safeIntReviver(_key: unknown, value: unknown): unknown {
   return value;
 }
 
-/** A uint64 part stored either as `<name>.ssz` or as `<name>.yaml`. */
+/** A uint64 part stored either as SSZ (`.ssz` / `.ssz_snappy`) or as `<name>.yaml`. */
 export function readUint64(c: SpecCase, name: string): number {
-  if (existsSync(path.join(c.dir, `${name}.ssz`))) return UintNum64.deserialize(readSszBytes(c, name));
+  if (sszPartPath(c, name) !== undefined) return UintNum64.deserialize(readSszBytes(c, name));
   return Number(readYaml<number | bigint>(c, name));
 }

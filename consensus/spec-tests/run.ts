@@ -2,7 +2,7 @@
 // Walks $SPEC_TESTS_DIR/tests/<preset>/<fork>/<runner>/<handler>/<suite>/<case>/ and hands each case to the runner
 // module ./runners/<runner>.ts. Env: SPEC_TESTS_DIR (folder holding tests/, default the shared v0.12.3 vectors),
 // SPEC_CONFIG (a phase0.yaml, default the v0.12.3 minimal one), SPEC_FILTER (substring of the case path).
-// Runs the preset folder named like the config (CONFIG_NAME) and `general`. Exit code 1 if any case failed.
+// Runs the preset folder named like the config (PRESET_BASE) and `general`, fork folder phase0 only. Exit code 1 if any case failed.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -34,6 +34,10 @@ export function discoverCases(testsRoot: string, cfg: BeaconConfig, filter: stri
       continue;
     }
     for (const fork of subdirs(path.join(testsRoot, preset))) {
+      if (fork !== "phase0") {
+        console.log(`(fork folder ${preset}/${fork} not run: this engine implements phase0 only)`);
+        continue;
+      }
       for (const runner of subdirs(path.join(testsRoot, preset, fork))) {
         for (const handler of subdirs(path.join(testsRoot, preset, fork, runner))) {
           for (const suite of subdirs(path.join(testsRoot, preset, fork, runner, handler))) {
