@@ -15,6 +15,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { pino } from "pino";
 import {
   DepositFollower,
@@ -97,6 +99,16 @@ function startChainProcess(): Promise<{ child: ChildProcess; info: ChainInfo }> 
   });
 }
 
+// A full GC on demand, to measure live memory rather than garbage not yet collected.
+v8.setFlagsFromString("--expose-gc");
+const collectGarbage = vm.runInNewContext("gc") as () => void;
+
+function liveMemory(deposits: number): { deposits: number; mb: number } {
+  collectGarbage();
+  const m = process.memoryUsage();
+  return { deposits, mb: Number(((m.heapUsed + m.arrayBuffers) / 2 ** 20).toFixed(1)) };
+}
+
 /** Peak resident set size, sampled every 20 ms while `body` runs. */
 async function withPeakRss<T>(body: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
   let peak = process.memoryUsage().rss;
@@ -141,7 +153,17 @@ async function runBenchmark(): Promise<void> {
     });
     const baseRss = process.memoryUsage().rss / 2 ** 20;
     const t0 = performance.now();
-    const { peakRssMb } = await withPeakRss(() => follower.syncToHead());
+    // Live memory (after a full GC) half way and at the end: it should not grow with the deposits beyond the tree.
+    const retainedMb: { deposits: number; mb: number }[] = [];
+    const { peakRssMb } = await withPeakRss(async () => {
+      for (;;) {
+        const step = await follower.syncStep();
+        if (retainedMb.length === 0 && follower.depositCount >= TOTAL / 2)
+          retainedMb.push(liveMemory(follower.depositCount));
+        if (step.caughtUp && !step.reorg) break;
+      }
+      retainedMb.push(liveMemory(follower.depositCount));
+    });
     const syncSeconds = (performance.now() - t0) / 1000;
     if (follower.depositCount !== TOTAL) throw new Error(`synced ${follower.depositCount} deposits, expected ${TOTAL}`);
     const invalid = follower.registry.invalidDeposits().length;
@@ -217,6 +239,9 @@ async function runBenchmark(): Promise<void> {
     console.log(
       `peak RSS during sync: ${peakRssMb.toFixed(0)} MB (before: ${baseRss.toFixed(0)} MB); the tree itself holds ${treeMemoryMb.toFixed(1)} MB`,
     );
+    console.log(
+      `live JS heap + buffers after a full GC: ${retainedMb.map((r) => `${r.mb} MB at ${r.deposits.toLocaleString()} deposits`).join(", ")}`,
+    );
     console.log(`new validators: ${newValidators.toLocaleString()}, skipped for an invalid PoP: ${invalid}`);
 
     const results = {
@@ -224,6 +249,7 @@ async function runBenchmark(): Promise<void> {
       depositsPerSecond: Math.round(depositsPerSecond),
       peakRssMb: Math.round(peakRssMb),
       rssBeforeSyncMb: Math.round(baseRss),
+      liveHeapAfterGcMb: retainedMb,
       syncSeconds: Number(syncSeconds.toFixed(3)),
       targetDepositsPerSecond: TARGET_PER_SECOND,
       treeOnly: {
