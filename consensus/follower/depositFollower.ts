@@ -347,13 +347,20 @@ export class DepositFollower {
   /**
    * EIP-4881 finalization with a finalized state's eth1 data: once that state has processed every deposit its eth1
    * data counts (eth1DepositIndex >= depositCount), no block will need proofs below it, so the tree is pruned into a
-   * snapshot and the old deposits are deleted. Returns false (and changes nothing) when it is not yet safe.
+   * snapshot and the old deposits are deleted. Returns false (and changes nothing) when it is not yet safe, or when
+   * the eth1 block is unknown to this database (logged).
    */
   finalize(eth1Data: Eth1DataValue, eth1DepositIndex: number): boolean {
     if (eth1DepositIndex < eth1Data.depositCount || eth1Data.depositCount <= this.tree.finalizedCount) return false;
     const block = this.store.getEth1BlockByHash(toHex(eth1Data.blockHash));
     if (block === null) {
-      throw new FollowerError("UNKNOWN_ETH1_DATA", `finalized eth1 block ${toHex(eth1Data.blockHash)} is not stored`);
+      // Not an error of the chain: this database never recorded that block (e.g. the node started from a state file).
+      // Pruning waits for a later finalization whose block it has.
+      this.logger?.warn(
+        { blockHash: toHex(eth1Data.blockHash), depositCount: eth1Data.depositCount },
+        "finalized eth1 block is not in the follower's database; deposit tree not pruned this time",
+      );
+      return false;
     }
     this.tree.finalize(eth1Data, block.blockNumber);
     this.store.saveSnapshot(this.tree.getSnapshot(), true);
