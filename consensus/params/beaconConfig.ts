@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { createPhase0Types, type Phase0Types } from "../types/phase0.js";
 import type { BeaconParams } from "./beaconParams.js";
+import { type CompletedConfigValues, completeConfigValues } from "./completeConfigValues.js";
 import { BeaconConfigError } from "./errors.js";
 import { parseBeaconParams } from "./parseBeaconParams.js";
 
@@ -14,32 +15,75 @@ export type BeaconConfig = Readonly<BeaconParams> & {
   readonly types: Phase0Types;
 };
 
-/** Builds a config from typed params, e.g. `createBeaconConfig({ ...btc20, SECONDS_PER_SLOT: 2 })`. */
-export function createBeaconConfig(params: BeaconParams): BeaconConfig {
+/**
+ * Builds a config from typed params, e.g. `createBeaconConfig({ ...btc20, SECONDS_PER_SLOT: 2 })`. The preset base
+ * (which spec-test preset folder applies) defaults to CONFIG_NAME.
+ */
+export function createBeaconConfig(params: BeaconParams, presetBase?: string): BeaconConfig {
   const checked = parseBeaconParams(params as unknown as Record<string, unknown>);
-  return Object.freeze({ ...checked, PRESET_BASE: checked.CONFIG_NAME, types: createPhase0Types(checked) });
+  return Object.freeze({
+    ...checked,
+    PRESET_BASE: presetBase ?? checked.CONFIG_NAME,
+    types: createPhase0Types(checked),
+  });
 }
 
 /**
- * Loads a phase0.yaml (a file path) or an object of raw key/values (as parsed from such a file, or BeaconParams) into
- * a BeaconConfig. Hex values stay exact because the YAML is read with the failsafe schema (every scalar a string).
+ * Where a config came from: a single file path, a list of files merged in order (later keys win; e.g. a v1.1.0+
+ * `presets/<preset>/phase0.yaml` then `configs/<preset>.yaml`), or an object of raw key/values (as parsed from such a
+ * file, or BeaconParams).
  */
-export function loadBeaconConfig(yamlPathOrObject: string | Record<string, unknown>): BeaconConfig {
-  let raw: Record<string, unknown>;
-  if (typeof yamlPathOrObject === "string") {
-    let text: string;
-    try {
-      text = readFileSync(yamlPathOrObject, "utf8");
-    } catch (e) {
-      throw new BeaconConfigError("UNREADABLE_FILE", `cannot read config ${yamlPathOrObject}: ${(e as Error).message}`);
-    }
-    const parsed = parse(text, { schema: "failsafe" }) as unknown;
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-      throw new BeaconConfigError("INVALID_VALUE", `config ${yamlPathOrObject} is not a YAML mapping`);
-    }
-    raw = parsed as Record<string, unknown>;
-  } else {
-    raw = yamlPathOrObject;
+export type BeaconConfigSource = string | readonly string[] | Record<string, unknown>;
+
+export interface LoadBeaconConfigOptions {
+  /** Receives the one warning line about keys phase0 does not use (default console.warn). */
+  onWarning?: (line: string) => void;
+}
+
+/** A loaded config and what loading it took (see completeConfigValues). */
+export interface LoadedBeaconConfig extends Omit<CompletedConfigValues, "values"> {
+  config: BeaconConfig;
+  files: string[];
+}
+
+/**
+ * Loads a config in any consensus-specs layout (see completeConfigValues): a full phase0.yaml, a preset-only file,
+ * a preset file plus a config file, or raw key/values. Hex values stay exact because the YAML is read with the
+ * failsafe schema (every scalar a string). Missing keys of the minimal or mainnet preset base are filled from the
+ * built-in v1.0.0 configuration; unknown keys are ignored.
+ */
+export function loadBeaconConfigReport(source: BeaconConfigSource): LoadedBeaconConfig {
+  const files = typeof source === "string" ? [source] : Array.isArray(source) ? [...(source as string[])] : [];
+  let raw: Record<string, unknown> = {};
+  if (files.length === 0) raw = source as Record<string, unknown>;
+  for (const file of files) raw = { ...raw, ...readYamlMapping(file) };
+  const { values, ...report } = completeConfigValues(raw, files);
+  return { config: createBeaconConfig(parseBeaconParams(values), report.presetBase), files, ...report };
+}
+
+/** loadBeaconConfigReport's config, with one warning line (onWarning) if keys were ignored. */
+export function loadBeaconConfig(source: BeaconConfigSource, opts: LoadBeaconConfigOptions = {}): BeaconConfig {
+  const loaded = loadBeaconConfigReport(source);
+  if (loaded.ignored.length > 0) (opts.onWarning ?? console.warn)(ignoredKeysWarning(loaded.ignored));
+  return loaded.config;
+}
+
+/** The warning line for keys not used by phase0. */
+export function ignoredKeysWarning(ignored: readonly string[]): string {
+  const shown = ignored.slice(0, 8).join(", ");
+  return `config: ${ignored.length} key(s) not used by phase0 ignored: ${shown}${ignored.length > 8 ? ", ..." : ""}`;
+}
+
+function readYamlMapping(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new BeaconConfigError("UNREADABLE_FILE", `cannot read config ${file}: ${(e as Error).message}`);
   }
-  return createBeaconConfig(parseBeaconParams(raw));
+  const parsed = parse(text, { schema: "failsafe" }) as unknown;
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new BeaconConfigError("INVALID_VALUE", `config ${file} is not a YAML mapping`);
+  }
+  return parsed as Record<string, unknown>;
 }

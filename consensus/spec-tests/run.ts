@@ -1,12 +1,19 @@
 // Runs the official consensus spec tests (format: consensus-specs v0.12.3 tests/formats/).
 // Walks $SPEC_TESTS_DIR/tests/<preset>/<fork>/<runner>/<handler>/<suite>/<case>/ and hands each case to the runner
 // module ./runners/<runner>.ts. Env: SPEC_TESTS_DIR (folder holding tests/, default the shared v0.12.3 vectors),
-// SPEC_CONFIG (a phase0.yaml, default the v0.12.3 minimal one), SPEC_FILTER (substring of the case path).
-// Runs the preset folder named like the config (PRESET_BASE) and `general`, fork folder phase0 only. Exit code 1 if any case failed.
+// SPEC_CONFIG (a phase0.yaml, or `preset.yaml:config.yaml`; default the v0.12.3 minimal one), SPEC_PRESET (a preset
+// file read before SPEC_CONFIG), SPEC_FILTER (substring of the case path).
+// Runs the preset folder named like the config (PRESET_BASE) and `general`, fork folder phase0 only. Exit code 1 if
+// any case failed.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type BeaconConfig, loadBeaconConfig } from "../params/beaconConfig.js";
+import {
+  type BeaconConfig,
+  ignoredKeysWarning,
+  type LoadedBeaconConfig,
+  loadBeaconConfigReport,
+} from "../params/beaconConfig.js";
 import { type SpecCase, type SpecRunner, SpecSkip } from "./types.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -70,19 +77,41 @@ async function loadRunner(runner: string): Promise<SpecRunner | Error> {
   }
 }
 
+/**
+ * The config file(s): SPEC_CONFIG is a phase0.yaml, or `preset.yaml:config.yaml` (v1.1.0+ layout); SPEC_PRESET, if
+ * set, is a preset file read before SPEC_CONFIG. Default: the shared v0.12.3 minimal phase0.yaml.
+ */
+export function specConfigFiles(env: NodeJS.ProcessEnv): string[] {
+  const files = (env.SPEC_CONFIG ?? path.join(VECTORS, "consensus-configs/v0.12.3/minimal/phase0.yaml"))
+    .split(path.delimiter)
+    .filter((f) => f !== "");
+  if (env.SPEC_PRESET) files.unshift(env.SPEC_PRESET);
+  return files.map((f) => path.resolve(f));
+}
+
+/** "<files> (preset minimal[, N keys from built-in v1.0.0 minimal][, SECONDS_PER_SLOT (from SLOT_DURATION_MS)])". */
+function describeConfig(loaded: LoadedBeaconConfig): string {
+  const notes = [`preset ${loaded.presetBase}`];
+  if (loaded.filled.length > 0) {
+    notes.push(`${loaded.filled.length} missing keys from built-in v1.0.0 ${loaded.presetBase}`);
+  }
+  notes.push(...loaded.derived);
+  return `${loaded.files.join(" + ")} (${notes.join(", ")})`;
+}
+
 async function main(): Promise<number> {
   const testsDir = path.resolve(process.env.SPEC_TESTS_DIR ?? path.join(VECTORS, "consensus-spec-tests-v0.12.3"));
-  const configPath = path.resolve(
-    process.env.SPEC_CONFIG ?? path.join(VECTORS, "consensus-configs/v0.12.3/minimal/phase0.yaml"),
-  );
+  const configFiles = specConfigFiles(process.env);
   const filter = process.env.SPEC_FILTER ?? "";
   const testsRoot = path.join(testsDir, "tests");
   if (!existsSync(testsRoot)) {
     console.error(`no tests/ folder in SPEC_TESTS_DIR=${testsDir}`);
     return 1;
   }
-  const cfg = loadBeaconConfig(configPath);
-  console.log(`spec tests: ${testsRoot} with config ${configPath}${filter ? ` filter "${filter}"` : ""}`);
+  const loaded = loadBeaconConfigReport(configFiles);
+  const cfg = loaded.config;
+  console.log(`spec tests: ${testsRoot} with config ${describeConfig(loaded)}${filter ? ` filter "${filter}"` : ""}`);
+  if (loaded.ignored.length > 0) console.log(`warning: ${ignoredKeysWarning(loaded.ignored)}`);
 
   const cases = discoverCases(testsRoot, cfg, filter);
   const runners = new Map<string, SpecRunner | Error>();
