@@ -169,16 +169,19 @@ export class JsonRpcEth1Provider implements Eth1Provider {
   ): Promise<unknown> {
     let lastError: unknown = null;
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
-      const endpoint = await this.pickEndpoint();
+      let endpoint: Endpoint | null = null;
       try {
+        endpoint = await this.pickEndpoint();
         return await this.withTimeout(endpoint.provider.send(method, params), method, endpoint);
       } catch (error) {
+        if (error instanceof FollowerError && error.code === "WRONG_CHAIN_ID") throw error;
         lastError = error;
+        const where = endpoint ? redactUrl(endpoint.url) : "no verified endpoint";
         const kind = classifyRpcError(error);
         if (opts.rangeErrorsToCaller && (kind === "rangeTooLarge" || kind === "timeout")) {
           throw new FollowerError(
             kind === "timeout" ? "RPC_TIMEOUT" : "RPC_RANGE_TOO_LARGE",
-            `${method} at ${redactUrl(endpoint.url)}: ${describeRpcError(error).slice(0, 300)}`,
+            `${method} at ${where}: ${describeRpcError(error).slice(0, 300)}`,
             { cause: error },
           );
         }
@@ -186,7 +189,7 @@ export class JsonRpcEth1Provider implements Eth1Provider {
         this.options.logger?.warn(
           {
             method,
-            endpoint: redactUrl(endpoint.url),
+            endpoint: where,
             kind,
             attempt,
             retryInMs: delay,
@@ -194,7 +197,7 @@ export class JsonRpcEth1Provider implements Eth1Provider {
           },
           "eth1 request failed",
         );
-        this.current = (this.endpoints.indexOf(endpoint) + 1) % this.endpoints.length;
+        if (endpoint) this.current = (this.endpoints.indexOf(endpoint) + 1) % this.endpoints.length;
         await sleep(delay);
       }
     }
@@ -240,9 +243,8 @@ export class JsonRpcEth1Provider implements Eth1Provider {
         `no endpoint is on chain ${this.options.chainId}: ${wrong.map((e) => `${redactUrl(e.url)} (${e.disabled})`).join(", ")}`,
       );
     }
-    // Every usable endpoint failed its chain-id check transiently: hand back the first for the retry loop.
-    const fallback = this.endpoints.find((e) => !e.disabled)!;
-    return fallback;
+    // No endpoint could confirm its chain id right now (all unreachable): never send to an unverified one.
+    throw new FollowerError("RPC_UNAVAILABLE", "no endpoint answered eth_chainId");
   }
 
   private withTimeout<T>(promise: Promise<T>, method: string, endpoint: Endpoint): Promise<T> {
