@@ -119,6 +119,8 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioResult
         statuses: statusCounts(cfg, state),
       });
       await scenario.onEpoch?.(ctx, epoch);
+      const note = scenario.epochNote?.(ctx, ctx.records.at(-1)!);
+      if (note) log(note);
     }
     await o.onSlot?.(ctx, slot);
   });

@@ -13,6 +13,13 @@ export const leak: Scenario = {
     const offline = Math.ceil((validators * 3) / 8);
     return { shares: [validators - offline, offline], offlineNodes: [1] };
   },
+  epochNote(_ctx, r) {
+    const offlineFrom = r.balances.length - Math.ceil((r.balances.length * 3) / 8);
+    const online = r.balances.slice(0, offlineFrom);
+    const offline = r.balances.slice(offlineFrom);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length / 1e9;
+    return `leak: ${offline.length} offline validators at ${mean(offline).toFixed(1)} BTCC, ${online.length} online at ${mean(online).toFixed(1)} BTCC, finality delay ${r.epoch - r.finalizedEpoch} epochs`;
+  },
   check({ cfg, records }) {
     const first = records[0];
     const last = records[records.length - 1];

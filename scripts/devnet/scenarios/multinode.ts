@@ -32,6 +32,10 @@ export const multinode: Scenario = {
       log(`epoch ${epoch}: partition healed`);
     }
   },
+  epochNote({ devnet }) {
+    const fin = devnet.nodes.map((n) => `${n.id} ${n.chain.forkChoice.finalizedCheckpoint.epoch}`).join(", ");
+    return `multinode: finalized epoch per node: ${fin}${devnet.network.partitioned ? " (partitioned)" : ""}`;
+  },
   check({ devnet, records }) {
     const last = records[records.length - 1];
     if (!last) return "no epochs recorded";

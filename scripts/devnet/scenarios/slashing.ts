@@ -37,6 +37,16 @@ export const slashing: Scenario = {
       misbehaviour: { equivocatingProposers: new Set([offenders.proposer]), doubleVoters: new Set([offenders.voter]) },
     };
   },
+  epochNote({ cfg, devnet }, r) {
+    const state = devnet.nodes[0]!.chain.headStateAtSlot(r.epoch * cfg.SLOTS_PER_EPOCH);
+    const detected = devnet.nodes.reduce((n, node) => n + node.stats.slashingsDetected, 0);
+    const show = (i: number) => {
+      const v = state.validators[i]!;
+      const status = getValidatorStatus(v, r.epoch);
+      return `validator ${i} ${status} ${(state.balances[i]! / 1e9).toFixed(1)} BTCC${v.slashed ? ` exit ${v.exitEpoch} withdrawable ${v.withdrawableEpoch}` : ""}`;
+    };
+    return `slashing: ${detected} offence(s) detected; proposer ${show(offenders.proposer)}; voter ${show(offenders.voter)}`;
+  },
   check({ cfg, records, devnet }) {
     const state = devnet.nodes[0]!.chain.headState();
     const last = records[records.length - 1];

@@ -44,6 +44,8 @@ export interface Scenario {
   layout(validators: number, cfg: BeaconConfig, genesis: BeaconState): ScenarioLayout;
   /** called at the start of every epoch (partitions, deposits, ...) */
   onEpoch?(ctx: ScenarioContext, epoch: number): void | Promise<void>;
+  /** a line for the live view at each epoch boundary: what this scenario is about, as it happens */
+  epochNote?(ctx: ScenarioContext, record: EpochRecord): string | null;
   /** null when the expectation held; otherwise the reason it did not */
   check(ctx: ScenarioContext): string | null;
 }
