@@ -90,6 +90,7 @@ export class DepositFollower {
   private readonly denseBlocks: number;
   private readonly logger: Logger | undefined;
   private lastHead = 0;
+  private lastStep: Promise<unknown> = Promise.resolve();
   /** The next block range's eth_getLogs, started while the current batch is processed (overlaps I/O with CPU). */
   private prefetched: { from: number; to: number; logs: Promise<RawLog[]> } | null = null;
   private lastProgressLog = 0;
@@ -158,9 +159,16 @@ export class DepositFollower {
 
   /**
    * One step: check the cursor block is still canonical (else roll back to the fork point), then read, check and
-   * store the deposit logs of the next block range up to head - followDistance.
+   * store the deposit logs of the next block range up to head - followDistance. Steps never overlap: a call made
+   * while one runs waits for it.
    */
-  async syncStep(): Promise<SyncStepResult> {
+  syncStep(): Promise<SyncStepResult> {
+    const step = this.lastStep.then(() => this.step());
+    this.lastStep = step.catch(() => undefined);
+    return step;
+  }
+
+  private async step(): Promise<SyncStepResult> {
     const cursor = this.store.getCursor() ?? {
       blockNumber: this.options.depositContractDeployBlock - 1,
       blockHash: "",
@@ -226,35 +234,38 @@ export class DepositFollower {
     }
     const toHeader = headers.get(to)!;
 
+    // The new root and the eth1 data of each block come from the tree with the batch pushed; the tree then goes back
+    // until the database has the batch, so that readers (block production, finalization) between two awaits always
+    // see the tree and the database agree.
     const countBefore = this.tree.depositCount;
     for (const e of fresh) this.tree.push(e.depositDataRoot);
-    try {
-      if (this.options.checkContractState !== false) await this.checkContractState(toHeader);
-      const outcomes = depositOutcomes(
-        fresh.map((e) => e.depositData),
-        (pubkey) => this.store.validatorDepositIndex(pubkey) !== null,
-        (list) => verifyDepositSignatures(this.options.bls, this.domain, list),
-      );
-      const deposits: StoredDeposit[] = fresh.map((e, i) => ({ ...e, outcome: outcomes[i] }));
-      for (const d of deposits) {
-        if (d.outcome === "invalid_signature") {
-          this.logger?.warn(
-            {
-              index: d.index,
-              block: d.blockNumber,
-              pubkey: toHex(d.depositData.pubkey),
-              amountGwei: d.depositData.amount,
-            },
-            "deposit with an invalid proof of possession: skipped, as process_deposit will",
-          );
-        }
+    const local = { depositRoot: this.tree.getRoot(), depositCount: this.tree.depositCount };
+    const blocks = this.eth1DataOf([...headers.values()], fresh, countBefore);
+    this.tree.rollback(countBefore);
+
+    if (this.options.checkContractState !== false) await this.checkContractState(toHeader, local);
+    const outcomes = depositOutcomes(
+      fresh.map((e) => e.depositData),
+      (pubkey) => this.store.validatorDepositIndex(pubkey) !== null,
+      (list) => verifyDepositSignatures(this.options.bls, this.domain, list),
+    );
+    const deposits: StoredDeposit[] = fresh.map((e, i) => ({ ...e, outcome: outcomes[i] }));
+    for (const d of deposits) {
+      if (d.outcome === "invalid_signature") {
+        this.logger?.warn(
+          {
+            index: d.index,
+            block: d.blockNumber,
+            pubkey: toHex(d.depositData.pubkey),
+            amountGwei: d.depositData.amount,
+          },
+          "deposit with an invalid proof of possession: skipped, as process_deposit will",
+        );
       }
-      const blocks = this.eth1DataOf([...headers.values()], fresh, countBefore);
-      this.store.writeBatch({ deposits, blocks, cursor: { blockNumber: to, blockHash: toHeader.hash } });
-    } catch (error) {
-      this.tree.rollback(countBefore);
-      throw error;
     }
+    // One transaction, then the same leaves into the tree (no await in between).
+    this.store.writeBatch({ deposits, blocks, cursor: { blockNumber: to, blockHash: toHeader.hash } });
+    for (const e of fresh) this.tree.push(e.depositDataRoot);
     this.logProgress(to, target, head, fresh.length);
     return result(to, fresh.length);
   }
@@ -487,17 +498,19 @@ export class DepositFollower {
       });
   }
 
-  /** get_deposit_root()/get_deposit_count() at the batch's last block must equal the local tree's (else halt). */
-  private async checkContractState(header: Eth1BlockHeader): Promise<void> {
+  /** get_deposit_root()/get_deposit_count() at the batch's last block must equal the local values (else halt). */
+  private async checkContractState(
+    header: Eth1BlockHeader,
+    local: { depositRoot: Uint8Array; depositCount: number },
+  ): Promise<void> {
     const onChain = await this.provider.getDepositContractState(header.number);
     if (onChain === null) {
       // The endpoint keeps no state that old (pruned node): the check is skipped for this batch.
       this.logger?.debug({ block: header.number }, "contract state unavailable at block; root check skipped");
       return;
     }
-    const localRoot = this.tree.getRoot();
-    const countDiffers = onChain.depositCount !== this.tree.depositCount;
-    if (!countDiffers && equalBytes(onChain.depositRoot, localRoot)) return;
+    const countDiffers = onChain.depositCount !== local.depositCount;
+    if (!countDiffers && equalBytes(onChain.depositRoot, local.depositRoot)) return;
     // A reorg between reading the logs and the call would also differ: only halt if the block is still canonical.
     const again = await this.provider.getBlockByNumber(header.number);
     if (again?.hash !== header.hash)
@@ -505,12 +518,12 @@ export class DepositFollower {
     if (countDiffers) {
       throw new FollowerError(
         "DEPOSIT_COUNT_MISMATCH",
-        `block ${header.number}: contract has ${onChain.depositCount} deposits, the follower read ${this.tree.depositCount}`,
+        `block ${header.number}: contract has ${onChain.depositCount} deposits, the follower read ${local.depositCount}`,
       );
     }
     throw new FollowerError(
       "DEPOSIT_ROOT_MISMATCH",
-      `block ${header.number} (${this.tree.depositCount} deposits): contract root ${toHex(onChain.depositRoot)}, local root ${toHex(localRoot)}`,
+      `block ${header.number} (${local.depositCount} deposits): contract root ${toHex(onChain.depositRoot)}, local root ${toHex(local.depositRoot)}`,
     );
   }
 

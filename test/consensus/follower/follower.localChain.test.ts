@@ -102,7 +102,8 @@ describe("consensus/follower against a real JSON-RPC node (Hardhat server on 127
       await sendDeposit(chain.contract, signedDeposit(keys[1], 2e9, { badSignature: true })); // 2: top-up, no check
       await sendDeposit(chain.contract, signedDeposit(keys[0], FULL)); // 3: key 0 again, valid now
       await chain.mine(FOLLOW_DISTANCE);
-      await h.follower.syncToHead();
+      // two callers at once: steps are serialized, nothing is read or stored twice
+      await Promise.all([h.follower.syncToHead(), h.follower.syncToHead()]);
       const outcomes = h.store.getDeposits(0, 10).map((d) => d.outcome);
       expect(outcomes).to.deep.equal(["invalid_signature", "new_validator", "top_up", "new_validator"]);
       const invalid = h.follower.registry.invalidDeposits();
