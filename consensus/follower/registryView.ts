@@ -43,6 +43,8 @@ export interface DepositRegistryView {
   pendingDeposits(eth1DepositIndex: number): PendingDeposit[];
   /** The key's deposit-chain status relative to a state, or null if the key has no deposit the state lacks. */
   getPubkeyStatus(pubkey: Uint8Array, eth1DepositIndex: number): PubkeyDepositStatus | null;
+  /** One deposit by its index (null if not read yet, or pruned into the finalized snapshot). */
+  getDeposit(index: number): (PubkeyDeposit & { pubkey: Uint8Array }) | null;
   /** Deposits skipped for an invalid proof of possession (reported, never fatal). */
   invalidDeposits(fromIndex?: number): InvalidDeposit[];
 }
@@ -79,6 +81,19 @@ export class StoreRegistryView implements DepositRegistryView {
       deposits,
       pendingAmountGwei: credited.reduce((sum, d) => sum + d.amountGwei, 0),
     };
+  }
+
+  getDeposit(index: number): (PubkeyDeposit & { pubkey: Uint8Array }) | null {
+    const d = this.store.getDeposit(index);
+    return d
+      ? {
+          index,
+          pubkey: d.depositData.pubkey,
+          amountGwei: d.depositData.amount,
+          blockNumber: d.blockNumber,
+          outcome: d.outcome,
+        }
+      : null;
   }
 
   invalidDeposits(fromIndex = 0): InvalidDeposit[] {

@@ -89,6 +89,10 @@ describe("consensus/follower against a real JSON-RPC node (Hardhat server on 127
       expect(k0.status).to.equal("deposit_pending");
       expect(k0.deposits.map((d) => d.index)).to.deep.equal([7]);
       expect(h.follower.registry.pendingDeposits(5).map((d) => d.index)).to.deep.equal([5, 6, 7]);
+      const byIndex = h.follower.registry.getDeposit(7)!;
+      expect(hex(byIndex.pubkey)).to.equal(hex(keys[0].pubkey));
+      expect([byIndex.amountGwei, byIndex.outcome]).to.deep.equal([5e9, "top_up"]);
+      expect(h.follower.registry.getDeposit(8)).to.equal(null);
     } finally {
       await h.close();
     }
