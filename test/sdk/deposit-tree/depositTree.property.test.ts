@@ -82,3 +82,36 @@ describe("sdk/deposit-tree: depositDataRoot", () => {
     );
   });
 });
+
+describe("sdk/deposit-tree: across storage chunks (4096 nodes per chunk)", () => {
+  it("roots, proofs, pruning and rollback stay right past chunk boundaries", () => {
+    const leaves = Array.from({ length: 10_000 }, (_, i) => {
+      const leaf = new Uint8Array(32);
+      new DataView(leaf.buffer).setUint32(0, i * 2654435761);
+      leaf[31] = i % 251;
+      return leaf;
+    });
+    const tree = DepositTree.empty();
+    for (const leaf of leaves) tree.push(leaf);
+    const rootAt = (n: number) => LeafList.hashTreeRoot(leaves.slice(0, n));
+    expect(hex(tree.getRoot())).to.equal(hex(rootAt(10_000)));
+    tree.finalize({ depositRoot: rootAt(8_193), depositCount: 8_193, blockHash: new Uint8Array(32) }, 1);
+    for (const [index, count] of [
+      [8_193, 8_194],
+      [9_000, 10_000],
+      [9_999, 10_000],
+      [8_500, 9_100],
+    ]) {
+      const { leaf, branch } = tree.getProof(index, count);
+      expect(isValidMerkleBranch(leaf, branch, 33, index, rootAt(count)), `${index}@${count}`).to.equal(true);
+    }
+    tree.rollback(8_300);
+    expect(hex(tree.getRoot())).to.equal(hex(rootAt(8_300)));
+    for (const leaf of leaves.slice(8_300)) tree.push(leaf);
+    expect(hex(tree.getRoot())).to.equal(hex(rootAt(10_000)));
+    const copy = DepositTree.fromSnapshot(tree.getSnapshot());
+    for (const leaf of leaves.slice(8_193)) copy.push(leaf);
+    expect(hex(copy.getRoot())).to.equal(hex(rootAt(10_000)));
+    expect(copy.getProof(9_876).branch.map(hex)).to.deep.equal(tree.getProof(9_876).branch.map(hex));
+  });
+});
