@@ -18,8 +18,10 @@ import {
   getEth1Vote,
   votingPeriodStartTime,
 } from "./eth1Vote.js";
+import { findForkPoint } from "./findForkPoint.js";
 import type { Cursor, FollowerStore, StoredDeposit, StoredEth1Block } from "./followerStore.js";
 import { equalBytes, fromHex, toHex } from "./hex.js";
+import { newDeposits } from "./newDeposits.js";
 import { type DepositRegistryView, StoreRegistryView } from "./registryView.js";
 
 export interface DepositFollowerOptions {
@@ -220,7 +222,7 @@ export class DepositFollower {
     }
     // Strict parsing: one malformed log throws before anything of the batch is stored.
     const events = logs.map(parseDepositLog).sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
-    const fresh = this.newDeposits(events);
+    const fresh = newDeposits(events, this.tree);
 
     const headers = await this.fetchHeaders(this.blocksToRecord(fresh, from, to, target));
     for (const e of fresh) {
@@ -423,42 +425,6 @@ export class DepositFollower {
     this.prefetched = { from, to, logs };
   }
 
-  /**
-   * Deposits of this answer that are new. Indices must continue exactly where the stored ones end: a gap halts
-   * (DEPOSIT_INDEX_GAP); an index already held must carry the same deposit (idempotent re-read) or it halts
-   * (DEPOSIT_CONFLICT). Both errors name the block and index.
-   */
-  private newDeposits(events: DepositEvent[]): DepositEvent[] {
-    const fresh: DepositEvent[] = [];
-    let expected = this.tree.depositCount;
-    for (const e of events) {
-      if (e.index < expected) {
-        const held =
-          e.index >= this.tree.depositCount
-            ? fresh[e.index - this.tree.depositCount].depositDataRoot
-            : e.index >= this.tree.finalizedCount
-              ? this.tree.getLeaf(e.index)
-              : null; // pruned into the snapshot: already final
-        if (held !== null && !equalBytes(held, e.depositDataRoot)) {
-          throw new FollowerError(
-            "DEPOSIT_CONFLICT",
-            `block ${e.blockNumber}: deposit index ${e.index} already holds a different deposit (root ${toHex(held)}, log has ${toHex(e.depositDataRoot)})`,
-          );
-        }
-        continue;
-      }
-      if (e.index > expected) {
-        throw new FollowerError(
-          "DEPOSIT_INDEX_GAP",
-          `block ${e.blockNumber}: deposit index ${e.index}, expected ${expected}`,
-        );
-      }
-      fresh.push(e);
-      expected++;
-    }
-    return fresh;
-  }
-
   /** Blocks whose eth1 data is kept: those with deposits, the batch end, and every block near the followed head. */
   private blocksToRecord(fresh: DepositEvent[], from: number, to: number, target: number): number[] {
     const blocks = new Set<number>(fresh.map((e) => e.blockNumber));
@@ -533,7 +499,7 @@ export class DepositFollower {
    */
   private async rollbackToForkPoint(cursor: Cursor): Promise<Cursor> {
     this.prefetched = null;
-    const forkPoint = await this.findForkPoint(cursor);
+    const forkPoint = await findForkPoint(this.provider, this.store, cursor, this.options.depositContractDeployBlock);
     const depositCount = Math.max(this.tree.finalizedCount, this.store.depositCountAtBlock(forkPoint.blockNumber));
     this.store.rollback(forkPoint, depositCount);
     this.tree.rollback(depositCount);
@@ -542,33 +508,6 @@ export class DepositFollower {
       "eth1 reorg below the follow distance: rolled back to the fork point",
     );
     return forkPoint;
-  }
-
-  private async findForkPoint(cursor: Cursor): Promise<Cursor> {
-    const snapshot = this.store.getSnapshot();
-    const floor = snapshot?.executionBlockHeight ?? -1;
-    let below = cursor.blockNumber;
-    for (;;) {
-      const stored = this.store.eth1BlocksDescending(below, 64).filter((b) => b.blockNumber > floor);
-      if (stored.length === 0) break;
-      for (const b of stored) {
-        const header = await this.provider.getBlockByNumber(b.blockNumber);
-        if (header?.hash === b.blockHash) return { blockNumber: b.blockNumber, blockHash: b.blockHash };
-      }
-      below = stored[stored.length - 1].blockNumber - 1;
-    }
-    if (snapshot) {
-      const header = await this.provider.getBlockByNumber(snapshot.executionBlockHeight);
-      const hash = toHex(snapshot.executionBlockHash);
-      if (header?.hash !== hash) {
-        throw new FollowerError(
-          "REORG_BELOW_FINALIZED",
-          `finalized block ${snapshot.executionBlockHeight} (${hash}) is no longer canonical`,
-        );
-      }
-      return { blockNumber: snapshot.executionBlockHeight, blockHash: hash };
-    }
-    return { blockNumber: this.options.depositContractDeployBlock - 1, blockHash: "" };
   }
 
   private logProgress(block: number, target: number, head: number, newDeposits: number): void {

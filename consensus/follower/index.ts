@@ -6,6 +6,8 @@ export * from "./depositSignatures.js";
 export * from "./errors.js";
 export * from "./eth1Provider.js";
 export * from "./eth1Vote.js";
+export * from "./findForkPoint.js";
 export * from "./followerStore.js";
 export * from "./jsonRpcEth1Provider.js";
+export * from "./newDeposits.js";
 export * from "./registryView.js";
