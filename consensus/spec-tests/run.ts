@@ -82,7 +82,7 @@ async function loadRunner(runner: string): Promise<SpecRunner | Error> {
  * set, is a preset file read before SPEC_CONFIG. Default: the shared v0.12.3 minimal phase0.yaml.
  */
 export function specConfigFiles(env: NodeJS.ProcessEnv): string[] {
-  const files = (env.SPEC_CONFIG ?? path.join(VECTORS, "consensus-configs/v0.12.3/minimal/phase0.yaml"))
+  const files = (env.SPEC_CONFIG || path.join(VECTORS, "consensus-configs/v0.12.3/minimal/phase0.yaml"))
     .split(path.delimiter)
     .filter((f) => f !== "");
   if (env.SPEC_PRESET) files.unshift(env.SPEC_PRESET);
