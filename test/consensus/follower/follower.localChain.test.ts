@@ -182,6 +182,29 @@ describe("consensus/follower against a real JSON-RPC node (Hardhat server on 127
     }
   });
 
+  it("a reorg that reaches below the finalized snapshot halts with REORG_BELOW_FINALIZED", async () => {
+    const h = openFollower(chain, newDir());
+    try {
+      const base = await chain.snapshot();
+      await sendDeposit(chain.contract, signedDeposit(keys[0], FULL));
+      await chain.mine(FOLLOW_DISTANCE + 1);
+      await h.follower.syncToHead();
+      const eth1 = h.follower.getEth1Blocks(0, Number.MAX_SAFE_INTEGER).find((b) => b.depositCount === 1)!;
+      expect(h.follower.finalize(eth1, 1)).to.equal(true);
+      await chain.revert(base);
+      await sendDeposit(chain.contract, signedDeposit(keys[1], FULL));
+      await chain.mine(FOLLOW_DISTANCE + 4);
+      const e = await h.follower.syncStep().then(
+        () => expect.fail("should halt"),
+        (err: unknown) => err,
+      );
+      expect(e).to.be.instanceOf(FollowerError).with.property("code", "REORG_BELOW_FINALIZED");
+      expect(h.follower.depositCount).to.equal(1);
+    } finally {
+      await h.close();
+    }
+  });
+
   it("finalizes into an EIP-4881 snapshot, prunes, and a new database started from the snapshot follows on", async () => {
     const h = openFollower(chain, newDir());
     const dir2 = newDir();

@@ -1,7 +1,7 @@
 // A real JSON-RPC node on 127.0.0.1 for the follower tests and benchmark: Hardhat 3's own server
 // (`network.createServer`, HTTP + WebSocket on a free port), with the DepositContract deployed over that HTTP endpoint.
 import { Contract, ContractFactory, JsonRpcProvider, type JsonRpcSigner } from "ethers";
-import { artifacts, network } from "hardhat";
+import { artifacts, network, tasks } from "hardhat";
 
 export interface LocalChain {
   url: string;
@@ -31,6 +31,8 @@ export async function startLocalChain(chainId = 31337): Promise<LocalChain> {
   const signer = await provider.getSigner(0);
   // Deposits move real value: give the deployer far more than any test or benchmark sends.
   await provider.send("hardhat_setBalance", [await signer.getAddress(), `0x${(10n ** 40n).toString(16)}`]);
+  // Compiles first when run outside `hardhat test` (the benchmark) on a fresh checkout; a no-op when up to date.
+  if (!(await artifacts.artifactExists("DepositContract"))) await tasks.getTask("build").run({ quiet: true });
   const artifact = await artifacts.readArtifact("DepositContract");
   const factory = new ContractFactory(artifact.abi, artifact.bytecode, signer);
   const deployed = await factory.deploy();
