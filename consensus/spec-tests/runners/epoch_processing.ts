@@ -1,4 +1,5 @@
-// Runner for tests/<preset>/phase0/epoch_processing/<handler>/ (consensus-specs v0.12.3 tests/formats/epoch_processing):
+// Runner for tests/<preset>/phase0/epoch_processing/<handler>/ (consensus-specs tests/formats/epoch_processing, v0.12.3
+// handlers and the v1.1.0+ split of final_updates):
 // `pre.ssz` is already transitioned to just before the handler's sub-transition; applying that one sub-transition
 // must give `post.ssz` (no post = the processing must abort). Every case runs through both the spec-literal
 // function and the fast path used by processEpoch.
@@ -44,7 +45,35 @@ export const epochSubTransitions: Record<string, [SubTransition, SubTransition]>
     (cfg, state) => processSlashingsFast(cfg, state, computeEpochParticipation(cfg, state)),
   ],
   final_updates: [processFinalUpdates, processFinalUpdates],
+  ...finalUpdatesParts(),
 };
+
+/**
+ * From v1.1.0 the vectors split process_final_updates into its six parts, each a handler of its own (phase0
+ * beacon-chain.md v1.1.0 "Epoch processing"). Each part writes only its own fields and reads none that another part
+ * writes (balances, validators' other fields, block/state roots and the current RANDAO mix are only read), so running
+ * the whole process_final_updates on a copy and taking just that part's fields is exactly the part alone.
+ */
+function finalUpdatesParts(): Record<string, [SubTransition, SubTransition]> {
+  const fieldsOf: Record<string, (keyof BeaconState)[]> = {
+    eth1_data_reset: ["eth1DataVotes"],
+    effective_balance_updates: ["validators"],
+    slashings_reset: ["slashings"],
+    randao_mixes_reset: ["randaoMixes"],
+    historical_roots_update: ["historicalRoots"],
+    participation_record_updates: ["previousEpochAttestations", "currentEpochAttestations"],
+  };
+  const parts: Record<string, [SubTransition, SubTransition]> = {};
+  for (const [handler, fields] of Object.entries(fieldsOf)) {
+    const part: SubTransition = (cfg, state) => {
+      const all = cfg.types.BeaconState.clone(state);
+      processFinalUpdates(cfg, all);
+      for (const field of fields) (state as Record<string, unknown>)[field] = all[field];
+    };
+    parts[handler] = [part, part];
+  }
+  return parts;
+}
 
 export const runner: SpecRunner = {
   runCase(c: SpecCase): void {
