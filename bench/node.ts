@@ -79,6 +79,9 @@ function aggregatesFor(cfg: BeaconConfig, chain: ChainService, keys: ValidatorKe
 
 interface SizeResult {
   validators: number;
+  /** slot 1 fills the caches (pubkeys, shufflings): reported apart, not in mean/max */
+  firstSlotMs: number;
+  perSlotMs: number[];
   committeesPerSlot: number;
   slots: number;
   meanSlotMs: number;
@@ -131,8 +134,11 @@ function benchSize(n: number): SizeResult {
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const boundary = perSlot.find((p) => p.slot === cfg.SLOTS_PER_EPOCH) ?? perSlot[0]!;
   protection.close();
+  const first = perSlot.shift()!;
   return {
     validators: n,
+    firstSlotMs: first.total,
+    perSlotMs: perSlot.map((p) => Math.round(p.total)),
     committeesPerSlot: committees,
     slots: perSlot.length,
     meanSlotMs: mean(perSlot.map((p) => p.total)),
@@ -202,6 +208,7 @@ console.table(
   results.map((r) => ({
     validators: r.validators,
     "committees/slot": r.committeesPerSlot,
+    "first slot ms (cold)": r.firstSlotMs.toFixed(1),
     "mean slot ms": r.meanSlotMs.toFixed(1),
     "max slot ms": r.maxSlotMs.toFixed(1),
     "epoch-boundary slot ms": r.epochBoundarySlotMs.toFixed(1),
