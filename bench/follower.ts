@@ -41,6 +41,8 @@ const NEW_KEYS = Math.min(5_000, TOTAL);
 const BAD_SIGNATURES = 4;
 const BATCH = 500;
 const FOLLOW_DISTANCE = 8;
+/** Blocks per eth_getLogs (each block holds one batch of 500 deposits). */
+const LOGS_RANGE = Number(process.env.BENCH_LOGS_RANGE ?? 4);
 const TARGET_PER_SECOND = 5_000;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -147,7 +149,7 @@ async function runBenchmark(): Promise<void> {
       genesisForkVersion: FORK_VERSION,
       depositContractDeployBlock: info.deployBlock,
       followDistance: FOLLOW_DISTANCE,
-      logsBlockRange: { min: 1, max: 20, initial: 20 },
+      logsBlockRange: { min: 1, max: LOGS_RANGE, initial: LOGS_RANGE },
       denseEth1DataBlocks: 64,
       logger,
     });
@@ -173,8 +175,8 @@ async function runBenchmark(): Promise<void> {
     const rawLogs = [];
     const tFetch = performance.now();
     const head = await provider.getBlockNumber();
-    for (let from = info.deployBlock; from <= head; from += 20)
-      rawLogs.push(...(await provider.getDepositLogs(from, Math.min(head, from + 19))));
+    for (let from = info.deployBlock; from <= head; from += LOGS_RANGE)
+      rawLogs.push(...(await provider.getDepositLogs(from, Math.min(head, from + LOGS_RANGE - 1))));
     const fetchSeconds = (performance.now() - tFetch) / 1000;
     const tParse = performance.now();
     const events = rawLogs.map(parseDepositLog);
