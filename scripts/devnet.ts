@@ -4,8 +4,15 @@
 // (healthy: 10 epochs, about 4 minutes at 3 s slots); --epochs 0 runs until Ctrl-C.
 import { Command, InvalidArgumentError } from "commander";
 import type { Scheduler } from "../consensus/node/clock/scheduler.js";
-import { runDevnet } from "./devnet/devnetRun.js";
-import { SCENARIOS } from "./devnet/scenarios/index.js";
+
+// node:sqlite (follower and slashing-protection databases) is flagged experimental on Node 22: keep that one notice
+// out of the live view, print every other warning. Installed before the modules that load node:sqlite.
+process.removeAllListeners("warning");
+process.on("warning", (w) => {
+  if (w.name !== "ExperimentalWarning") console.error(w);
+});
+const { runDevnet } = await import("./devnet/devnetRun.js");
+const { SCENARIOS } = await import("./devnet/scenarios/index.js");
 
 const int = (name: string, min: number) => (v: string) => {
   const n = Number(v);
