@@ -61,17 +61,30 @@ export function loadBeaconConfigReport(source: BeaconConfigSource): LoadedBeacon
   return { config: createBeaconConfig(parseBeaconParams(values), report.presetBase), files, ...report };
 }
 
-/** loadBeaconConfigReport's config, with one warning line (onWarning) if keys were ignored. */
+/**
+ * loadBeaconConfigReport's config, with one warning line (onWarning) if keys were ignored and one if keys were filled
+ * in from the built-in configuration (a node must not take Ethereum's values without saying so).
+ */
 export function loadBeaconConfig(source: BeaconConfigSource, opts: LoadBeaconConfigOptions = {}): BeaconConfig {
   const loaded = loadBeaconConfigReport(source);
-  if (loaded.ignored.length > 0) (opts.onWarning ?? console.warn)(ignoredKeysWarning(loaded.ignored));
+  const warn = opts.onWarning ?? console.warn;
+  if (loaded.ignored.length > 0) warn(ignoredKeysWarning(loaded.ignored));
+  if (loaded.filled.length > 0) warn(filledKeysWarning(loaded.filled, loaded.presetBase));
   return loaded.config;
+}
+
+/** The warning line for keys taken from the built-in v1.0.0 configuration. */
+export function filledKeysWarning(filled: readonly string[], presetBase: string): string {
+  return `config: ${filled.length} missing key(s) taken from the built-in consensus-specs v1.0.0 ${presetBase} config: ${listKeys(filled)}`;
 }
 
 /** The warning line for keys not used by phase0. */
 export function ignoredKeysWarning(ignored: readonly string[]): string {
-  const shown = ignored.slice(0, 8).join(", ");
-  return `config: ${ignored.length} key(s) not used by phase0 ignored: ${shown}${ignored.length > 8 ? ", ..." : ""}`;
+  return `config: ${ignored.length} key(s) not used by phase0 ignored: ${listKeys(ignored)}`;
+}
+
+function listKeys(keys: readonly string[]): string {
+  return `${keys.slice(0, 8).join(", ")}${keys.length > 8 ? ", ..." : ""}`;
 }
 
 function readYamlMapping(file: string): Record<string, unknown> {

@@ -116,6 +116,12 @@ describe("consensus/params: config layouts", () => {
     expect(Buffer.from(cfg.GENESIS_FORK_VERSION).toString("hex")).to.equal("00000001");
     expect(cfg.MIN_GENESIS_TIME).to.equal(specV100Minimal.MIN_GENESIS_TIME);
     expect(cfg.CHURN_LIMIT_QUOTIENT).to.equal(65536);
+    const warnings: string[] = [];
+    loadBeaconConfig(presetFile, { onWarning: (l) => warnings.push(l) });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.match(
+      /^config: 26 missing key\(s\) taken from the built-in consensus-specs v1\.0\.0 minimal config: MIN_PER_EPOCH_CHURN_LIMIT, /,
+    );
   });
 
   it("a preset-only file copied elsewhere names its preset by PRESET_BASE, and without either is refused", () => {
@@ -141,8 +147,9 @@ describe("consensus/params: config layouts", () => {
     expect(loaded.derived).to.deep.equal(["SECONDS_PER_SLOT (from SLOT_DURATION_MS)"]);
     expect(loaded.filled).to.include("DOMAIN_RANDAO").and.not.include("GENESIS_FORK_VERSION");
     expect(loaded.ignored).to.have.members(["TERMINAL_TOTAL_DIFFICULTY", "ALTAIR_FORK_VERSION", "ALTAIR_FORK_EPOCH"]);
-    expect(warnings).to.have.length(1);
+    expect(warnings).to.have.length(2); // ignored keys, and the DOMAIN_* constants filled in
     expect(warnings[0]).to.match(/^config: 3 key\(s\) not used by phase0 ignored: .*ALTAIR_FORK_EPOCH/);
+    expect(warnings[1]).to.match(/^config: 11 missing key\(s\) taken from the built-in/);
   });
 
   it("a config naming a network keeps its PRESET_BASE for the preset folder", () => {
