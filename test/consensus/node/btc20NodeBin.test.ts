@@ -90,7 +90,7 @@ describe("bin/btc20-node.js", function () {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const start = (port: number) => {
+    const start = (port: number, metricsPort?: number) => {
       const out: string[] = [];
       child = spawn(SYSTEM_NODE, [
         BIN,
@@ -114,6 +114,7 @@ describe("bin/btc20-node.js", function () {
         path.join(dir, "interchange.json"),
         "--log-level",
         "warn",
+        ...(metricsPort ? ["--metrics.port", String(metricsPort)] : []),
       ]);
       child.stdout!.on("data", (d) => out.push(String(d)));
       child.stderr!.on("data", (d) => out.push(String(d)));
@@ -135,10 +136,11 @@ describe("bin/btc20-node.js", function () {
       return code;
     };
 
-    it("forms genesis from the contract, proposes with its keystores, serves the API, exports slashing protection", async () => {
+    it("forms genesis from the contract, proposes with its keystores, serves the API and metrics, exports slashing protection", async () => {
       const port = await freePort();
+      const metricsPort = await freePort();
       const url = `http://127.0.0.1:${port}`;
-      const out = start(port);
+      const out = start(port, metricsPort);
       let slot = -1;
       for (let i = 0; i < 90 && slot < 3; i++) {
         await sleep(500);
@@ -147,6 +149,10 @@ describe("bin/btc20-node.js", function () {
       expect(slot, out.join("")).to.be.at.least(3);
       const vals = await (await fetch(`${url}/eth/v1/beacon/states/head/validators?status=active_ongoing`)).json();
       expect(vals.data).to.have.length(8);
+      const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      expect(metrics).to.match(/^beacon_head_slot [1-9]\d*$/m);
+      expect(metrics).to.match(/^btc20_follower_deposits_processed 8$/m);
+      expect(metrics).to.match(/^beacon_blocks_imported_total [1-9]\d*$/m);
       expect(await stop()).to.equal(0);
       const interchange = JSON.parse(readFileSync(path.join(dir, "interchange.json"), "utf8"));
       expect(interchange.metadata.interchange_format_version).to.equal("5");
