@@ -1,6 +1,7 @@
-// Catches the two slashable offences from what the node sees (phase0 "is_slashable_attestation_data" and the
-// proposer-slashing conditions): two different signed headers from one proposer at one slot, and two different
-// attestation data signed by one validator for the same target epoch (double vote). Surround votes are not tracked.
+// Catches the slashable offences in what the node sees (the proposer-slashing conditions of process_proposer_slashing
+// and phase0 is_slashable_attestation_data): two different signed headers from one proposer at one slot; two
+// different attestation data signed by one validator for the same target epoch (double vote), or one vote
+// surrounding another (surround vote). Votes are kept per validator for the epochs not yet pruned.
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type {
   AttesterSlashing,
@@ -14,6 +15,8 @@ import { toRootHex } from "./rootHex.js";
 export class SlashingDetector {
   private readonly proposals = new Map<string, SignedBeaconBlockHeader>();
   private readonly votes = new Map<string, { dataRoot: string; indexed: IndexedAttestation }>();
+  /** per validator: its votes (source, target), for surround checks */
+  private readonly history = new Map<number, { source: number; target: number; indexed: IndexedAttestation }[]>();
   private readonly reported = new Set<string>();
 
   constructor(private readonly cfg: BeaconConfig) {}
@@ -46,24 +49,47 @@ export class SlashingDetector {
   /** `indexed` must carry a verified signature. */
   onAttestation(indexed: IndexedAttestation): AttesterSlashing | null {
     const dataRoot = toRootHex(this.cfg.types.AttestationData.hashTreeRoot(indexed.data));
+    const source = indexed.data.source.epoch;
+    const target = indexed.data.target.epoch;
+    let found: AttesterSlashing | null = null;
     for (const v of indexed.attestingIndices) {
-      const key = `${v}:${indexed.data.target.epoch}`;
+      const key = `${v}:${target}`;
       const seen = this.votes.get(key);
       if (!seen) {
         this.votes.set(key, { dataRoot, indexed });
+        const past = this.history.get(v) ?? [];
+        for (const p of past) {
+          const newSurrounds = source < p.source && p.target < target;
+          const oldSurrounds = p.source < source && target < p.target;
+          if ((newSurrounds || oldSurrounds) && !found && !this.reported.has(`s${v}:${p.target}:${target}`)) {
+            this.reported.add(`s${v}:${p.target}:${target}`);
+            // process_attester_slashing checks is_slashable_attestation_data(attestation_1, attestation_2), where
+            // attestation_1 must be the surrounding vote
+            found = newSurrounds
+              ? { attestation1: indexed, attestation2: p.indexed }
+              : { attestation1: p.indexed, attestation2: indexed };
+          }
+        }
+        past.push({ source, target, indexed });
+        this.history.set(v, past);
         continue;
       }
-      if (seen.dataRoot !== dataRoot && !this.reported.has(`a${key}`)) {
+      if (seen.dataRoot !== dataRoot && !found && !this.reported.has(`a${key}`)) {
         this.reported.add(`a${key}`);
-        return { attestation1: seen.indexed, attestation2: indexed };
+        found = { attestation1: seen.indexed, attestation2: indexed };
       }
     }
-    return null;
+    return found;
   }
 
   /** Forgets records older than `epoch` (they can no longer be included as slashings cheaply). */
   prune(epoch: number): void {
     for (const key of this.votes.keys()) if (Number(key.split(":")[1]) < epoch) this.votes.delete(key);
+    for (const [v, past] of this.history) {
+      const kept = past.filter((p) => p.target >= epoch);
+      if (kept.length === 0) this.history.delete(v);
+      else this.history.set(v, kept);
+    }
     const minSlot = epoch * this.cfg.SLOTS_PER_EPOCH;
     for (const key of this.proposals.keys()) if (Number(key.split(":")[1]) < minSlot) this.proposals.delete(key);
   }
