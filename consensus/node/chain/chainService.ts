@@ -23,7 +23,7 @@ import type {
   SignedBeaconBlock,
 } from "../../types/index.js";
 import type { NodeDb } from "../storage/nodeDb.js";
-import { anchorHeader } from "./anchor.js";
+import { anchorHeader, anchorRoot } from "./anchor.js";
 import { AttestationPool } from "./attestationPool.js";
 import { CheckpointStates, justifiedBalancesOf } from "./checkpointStates.js";
 import { fromRootHex, type RootHex, toRootHex } from "./rootHex.js";
@@ -92,7 +92,7 @@ export class ChainService {
     const header = anchorHeader(cfg, anchor);
     const root = toRootHex(cfg.types.BeaconBlockHeader.hashTreeRoot(header));
     this.genesisState = opts.genesisState ?? anchor;
-    this.genesisRoot = opts.genesisState ? toRootHex(anchorRootOf(cfg, opts.genesisState)) : root;
+    this.genesisRoot = opts.genesisState ? toRootHex(anchorRoot(cfg, opts.genesisState)) : root;
     this.states.set(root, anchor);
     this.headers.set(root, { message: header, signature: new Uint8Array(96) });
     this.byStateRoot.set(toRootHex(header.stateRoot), root);
@@ -477,8 +477,4 @@ export class ChainService {
     }
     this.checkpointStates.pruneBefore(this.forkChoice.justifiedCheckpoint.epoch - 1);
   }
-}
-
-function anchorRootOf(cfg: BeaconConfig, state: BeaconState): Uint8Array {
-  return cfg.types.BeaconBlockHeader.hashTreeRoot(anchorHeader(cfg, state));
 }
