@@ -12,11 +12,11 @@ import type { KeystoreJob, KeystoreWorkerData, SharedKeystoreOptions, WorkerRepl
 
 export type { KeystoreJob, SharedKeystoreOptions } from "./keystorePoolProtocol.js";
 
+export type ProgressCallback = (done: number, total: number) => void;
+
 export interface KeystorePoolOptions extends SharedKeystoreOptions {
   /** Worker threads; default os.availableParallelism(). */
   workers?: number;
-  /** Called after each keystore is done, with the count done so far and the total. */
-  onProgress?: (done: number, total: number) => void;
 }
 
 /** The worker script next to this file: .ts when run from source (tsx), .js when built. */
@@ -35,15 +35,7 @@ function startWorker(data: KeystoreWorkerData): Worker {
   return new Worker(url, { workerData: data });
 }
 
-/** Encrypts every job with the same password and KDF settings; results are in job order. */
-export async function createKeystoresInPool(
-  jobs: KeystoreJob[],
-  password: string,
-  options: KeystorePoolOptions = {},
-): Promise<Keystore[]> {
-  const { workers: workerCount = availableParallelism(), onProgress, ...shared } = options;
-  // Bad input fails here, on the caller's thread, before any worker starts.
-  checkKdfParams(kdfModuleFor(shared.kdf ?? "scrypt", "00".repeat(32)), shared);
+function checkJobs(jobs: KeystoreJob[]): void {
   jobs.forEach((job, i) => {
     try {
       assertValidSecretKey(job.secretKey);
@@ -52,48 +44,103 @@ export async function createKeystoresInPool(
     }
     if (job.path !== "") parsePath(job.path);
   });
-  const results: Keystore[] = new Array(jobs.length);
-  if (jobs.length === 0) return results;
-  const size = Math.max(1, Math.min(workerCount, jobs.length));
-  const pool = Array.from({ length: size }, () => startWorker({ password, options: shared }));
-  let next = 0;
-  let done = 0;
+}
 
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const feed = (worker: Worker) => {
-        if (next < jobs.length) {
-          const id = next++;
-          worker.postMessage({ id, job: jobs[id] });
-        }
-      };
-      for (const worker of pool) {
-        worker.on("message", (reply: WorkerReply) => {
-          if ("error" in reply) {
-            const detail = `${reply.error.code ?? "error"}: ${reply.error.message}`;
-            reject(
-              new KeystoreError("WORKER_FAILED", `keystore ${reply.id} (${jobs[reply.id].path}) failed: ${detail}`),
-            );
-            return;
-          }
-          results[reply.id] = reply.keystore;
-          done++;
-          onProgress?.(done, jobs.length);
-          if (done === jobs.length) resolve();
-          else feed(worker);
-        });
-        worker.on("error", (error) =>
-          reject(new KeystoreError("WORKER_FAILED", `keystore worker crashed: ${error.message}`)),
-        );
-        worker.on("exit", (code) => {
-          if (done < jobs.length)
-            reject(new KeystoreError("WORKER_FAILED", `keystore worker exited early (code ${code})`));
-        });
-        feed(worker);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+/**
+ * Worker threads that stay up between batches (one password and KDF setting per pool). `createKeystoresInPool`
+ * is the one-shot form; keep a pool open to encrypt several batches without restarting the workers.
+ */
+export class KeystorePool {
+  private readonly workers: Worker[];
+  private busy = false;
+  private closed = false;
+
+  private constructor(workers: Worker[]) {
+    this.workers = workers;
   }
-  return results;
+
+  /** Validates the shared options on this thread, then starts the workers. */
+  static start(password: string, options: KeystorePoolOptions = {}): KeystorePool {
+    const { workers = availableParallelism(), ...shared } = options;
+    checkKdfParams(kdfModuleFor(shared.kdf ?? "scrypt", "00".repeat(32)), shared);
+    const data: KeystoreWorkerData = { password, options: shared };
+    return new KeystorePool(Array.from({ length: Math.max(1, workers) }, () => startWorker(data)));
+  }
+
+  /** Encrypts the jobs (results in job order); `onProgress` runs after each keystore. One batch at a time. */
+  async encrypt(jobs: KeystoreJob[], onProgress?: ProgressCallback): Promise<Keystore[]> {
+    if (this.closed) throw new KeystoreError("WORKER_FAILED", "the keystore pool is closed");
+    if (this.busy) throw new KeystoreError("WORKER_FAILED", "the keystore pool is already encrypting a batch");
+    checkJobs(jobs); // bad input fails here, before any work is handed out
+    const results: Keystore[] = new Array(jobs.length);
+    if (jobs.length === 0) return results;
+    this.busy = true;
+    const detach: (() => void)[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let next = 0;
+        let done = 0;
+        const feed = (worker: Worker) => {
+          if (next < jobs.length) {
+            const id = next++;
+            worker.postMessage({ id, job: jobs[id] });
+          }
+        };
+        for (const worker of this.workers) {
+          const onMessage = (reply: WorkerReply) => {
+            if ("error" in reply) {
+              const detail = `${reply.error.code ?? "error"}: ${reply.error.message}`;
+              reject(new KeystoreError("WORKER_FAILED", `keystore ${reply.id} (${jobs[reply.id].path}): ${detail}`));
+              return;
+            }
+            results[reply.id] = reply.keystore;
+            done++;
+            onProgress?.(done, jobs.length);
+            if (done === jobs.length) resolve();
+            else feed(worker);
+          };
+          const onError = (error: Error) =>
+            reject(new KeystoreError("WORKER_FAILED", `keystore worker crashed: ${error.message}`));
+          const onExit = (code: number) =>
+            reject(new KeystoreError("WORKER_FAILED", `keystore worker exited early (code ${code})`));
+          worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+          detach.push(() => worker.off("message", onMessage).off("error", onError).off("exit", onExit));
+          feed(worker);
+        }
+      });
+    } catch (error) {
+      await this.close(); // a worker may be mid-job: the pool cannot be trusted for another batch
+      throw error;
+    } finally {
+      for (const off of detach) off();
+      this.busy = false;
+    }
+    return results;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Encrypts every job with the same password and KDF settings on a fresh pool; results are in job order. */
+export async function createKeystoresInPool(
+  jobs: KeystoreJob[],
+  password: string,
+  options: KeystorePoolOptions & { onProgress?: ProgressCallback } = {},
+): Promise<Keystore[]> {
+  const { onProgress, ...poolOptions } = options;
+  checkJobs(jobs);
+  if (jobs.length === 0) return [];
+  const pool = KeystorePool.start(password, {
+    ...poolOptions,
+    workers: Math.min(poolOptions.workers ?? availableParallelism(), jobs.length),
+  });
+  try {
+    return await pool.encrypt(jobs, onProgress);
+  } finally {
+    await pool.close();
+  }
 }

@@ -5,7 +5,7 @@ import { expect } from "chai";
 import { deriveSecretKeyAtPath, signingKeyPath } from "../../../../sdk/keys/index.js";
 import { decryptKeystore, KeystoreError, keystoreFileName } from "../../../../sdk/keys/keystore/index.js";
 import { writeKeystoreFile } from "../../../../sdk/node/keystoreFile.js";
-import { createKeystoresInPool } from "../../../../sdk/node/keystorePool.js";
+import { createKeystoresInPool, KeystorePool } from "../../../../sdk/node/keystorePool.js";
 
 const SEED = new Uint8Array(64).fill(42);
 const LOW = { kdf: { function: "scrypt", n: 2 ** 12, r: 8, p: 1 } as const, allowWeakKdf: true };
@@ -43,6 +43,23 @@ describe("keystore worker pool (sdk/node)", () => {
     for (let i = 0; i < input.length; i++) {
       expect(await decryptKeystore(keystores[i], "pool password", LOW)).to.deep.equal(input[i].secretKey);
     }
+  });
+
+  it("a KeystorePool stays up across batches and refuses work once closed", async () => {
+    const pool = KeystorePool.start("reused", { ...LOW, workers: 2 });
+    try {
+      const first = await pool.encrypt(jobs(2));
+      const second = await pool.encrypt(jobs(3).slice(2));
+      expect(await decryptKeystore(first[1], "reused", LOW)).to.deep.equal(jobs(2)[1].secretKey);
+      expect(await decryptKeystore(second[0], "reused", LOW)).to.deep.equal(jobs(3)[2].secretKey);
+    } finally {
+      await pool.close();
+    }
+    let caught: unknown;
+    await pool.encrypt(jobs(1)).catch((e) => {
+      caught = e;
+    });
+    expect(caught).to.be.instanceOf(KeystoreError).with.property("code", "WORKER_FAILED");
   });
 
   it("rejects bad jobs before starting workers", async () => {
