@@ -7,7 +7,7 @@ import { DepositTree, type DepositTreeSnapshot } from "../../sdk/deposit-tree/in
 import { AdaptiveBlockRange } from "./adaptiveBlockRange.js";
 import { type DepositDataValue, type DepositEvent, parseDepositLog, type RawLog } from "./depositLog.js";
 import { depositOutcomes } from "./depositOutcomes.js";
-import { depositDomain, verifyDepositSignatures } from "./depositSignatures.js";
+import { type DepositSignatureVerifier, depositDomain, inThreadSignatureVerifier } from "./depositSignatures.js";
 import { FollowerError, type FollowerErrorCode } from "./errors.js";
 import type { Eth1BlockHeader, Eth1Provider } from "./eth1Provider.js";
 import {
@@ -19,7 +19,7 @@ import {
   votingPeriodStartTime,
 } from "./eth1Vote.js";
 import { findForkPoint } from "./findForkPoint.js";
-import type { Cursor, FollowerStore, StoredDeposit, StoredEth1Block } from "./followerStore.js";
+import type { Cursor, DepositOutcome, FollowerStore, StoredDeposit, StoredEth1Block } from "./followerStore.js";
 import { equalBytes, fromHex, toHex } from "./hex.js";
 import { newDeposits } from "./newDeposits.js";
 import { type DepositRegistryView, StoreRegistryView } from "./registryView.js";
@@ -28,6 +28,11 @@ export interface DepositFollowerOptions {
   provider: Eth1Provider;
   store: FollowerStore;
   bls: Bls;
+  /**
+   * Checks the proofs of possession. Default: on this thread with `bls`. Pass a DepositSignaturePool to use every
+   * core (its owner closes it).
+   */
+  signatureVerifier?: DepositSignatureVerifier;
   /** Deposits are signed over the genesis fork version (compute_domain(DOMAIN_DEPOSIT, GENESIS_FORK_VERSION)). */
   genesisForkVersion: Uint8Array;
   /** Block the deposit contract was deployed in: nothing before it is read. */
@@ -80,6 +85,14 @@ export function isHaltingError(error: unknown): boolean {
 }
 
 const HEADER_FETCH_PARALLELISM = 8;
+
+/** A block range's logs being read, and the signature checks started on them (by deposit data root, hex). */
+interface ReadAhead {
+  from: number;
+  to: number;
+  logs: Promise<RawLog[]>;
+  checksAhead: Map<string, Promise<boolean>>;
+}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class DepositFollower {
@@ -93,8 +106,12 @@ export class DepositFollower {
   private readonly logger: Logger | undefined;
   private lastHead = 0;
   private lastStep: Promise<unknown> = Promise.resolve();
-  /** The next block range's eth_getLogs, started while the current batch is processed (overlaps I/O with CPU). */
-  private prefetched: { from: number; to: number; logs: Promise<RawLog[]> } | null = null;
+  private readonly verifier: DepositSignatureVerifier;
+  /**
+   * The next block range's eth_getLogs, started while the current batch is processed (overlaps I/O with CPU), and
+   * the proof-of-possession checks of its deposits, started as soon as they arrive (see checkAhead).
+   */
+  private prefetched: ReadAhead | null = null;
   private lastProgressLog = 0;
   private running: Promise<void> | null = null;
   private stopRequested = false;
@@ -108,6 +125,7 @@ export class DepositFollower {
     const r = options.logsBlockRange ?? { min: 1, max: 10_000, initial: 1_000 };
     this.range = new AdaptiveBlockRange(r.min, r.max, r.initial ?? r.max);
     this.domain = depositDomain(options.genesisForkVersion);
+    this.verifier = options.signatureVerifier ?? inThreadSignatureVerifier(options.bls, this.domain);
     this.denseBlocks = options.denseEth1DataBlocks ?? 2 * options.followDistance + 64;
     this.tree = this.loadTree();
     this.registry = new StoreRegistryView(this.store);
@@ -200,8 +218,9 @@ export class DepositFollower {
     const from = cursor.blockNumber + 1;
     const to = Math.min(target, from + this.range.size - 1);
     let logs: RawLog[];
+    const read = this.readLogs(from, to);
     try {
-      logs = await this.readLogs(from, to);
+      logs = await read.logs;
     } catch (error) {
       if (error instanceof FollowerError && (error.code === "RPC_RANGE_TOO_LARGE" || error.code === "RPC_TIMEOUT")) {
         const shrunk = this.range.shrink();
@@ -223,6 +242,10 @@ export class DepositFollower {
     // Strict parsing: one malformed log throws before anything of the batch is stored.
     const events = logs.map(parseDepositLog).sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
     const fresh = newDeposits(events, this.tree);
+    // Signature checks start now (on the pool's workers, if any) and run while headers and the contract state are
+    // fetched; the store is asked which keys have validators now, and nothing is written before they finish.
+    const outcomesChecked = this.outcomesOf(fresh, read.checksAhead);
+    outcomesChecked.catch(() => {}); // awaited below unless the step stops early
 
     const headers = await this.fetchHeaders(this.blocksToRecord(fresh, from, to, target));
     for (const e of fresh) {
@@ -246,11 +269,7 @@ export class DepositFollower {
     this.tree.rollback(countBefore);
 
     if (this.options.checkContractState !== false) await this.checkContractState(toHeader, local);
-    const outcomes = depositOutcomes(
-      fresh.map((e) => e.depositData),
-      (pubkey) => this.store.validatorDepositIndex(pubkey) !== null,
-      (list) => verifyDepositSignatures(this.options.bls, this.domain, list),
-    );
+    const outcomes = await outcomesChecked;
     const deposits: StoredDeposit[] = fresh.map((e, i) => ({ ...e, outcome: outcomes[i] }));
     for (const d of deposits) {
       if (d.outcome === "invalid_signature") {
@@ -412,17 +431,66 @@ export class DepositFollower {
   }
 
   /** The logs of [from, to]: the prefetched answer when it is for exactly that range, else a fresh request. */
-  private readLogs(from: number, to: number): Promise<RawLog[]> {
+  private readLogs(from: number, to: number): ReadAhead {
     const pre = this.prefetched;
     this.prefetched = null;
-    if (pre && pre.from === from && pre.to === to) return pre.logs;
-    return this.provider.getDepositLogs(from, to);
+    if (pre && pre.from === from && pre.to === to) return pre;
+    return { from, to, logs: this.provider.getDepositLogs(from, to), checksAhead: new Map() };
   }
 
   private prefetch(from: number, to: number): void {
     const logs = this.provider.getDepositLogs(from, to);
-    logs.catch(() => {}); // a failure surfaces when (if) the step that needs it awaits it
-    this.prefetched = { from, to, logs };
+    const checksAhead = new Map<string, Promise<boolean>>();
+    // A failure surfaces when (if) the step that needs these logs awaits them.
+    logs.then((raw) => this.checkAhead(raw, checksAhead)).catch(() => {});
+    this.prefetched = { from, to, logs, checksAhead };
+  }
+
+  /**
+   * Starts checking the signatures of read-ahead logs while the current batch is still being processed, so the
+   * workers never wait for the main thread. Only a cache: a signature's validity depends on the deposit data alone
+   * (keyed here by its hash_tree_root), and the step that takes these logs still decides, in index order and
+   * against the stored validators, which deposits need a check. Keys unknown now may turn out to be top-ups of a
+   * validator created by the current batch; checking those is wasted work, never a wrong answer.
+   */
+  private checkAhead(raw: RawLog[], into: Map<string, Promise<boolean>>): void {
+    if (raw.some((log) => log.removed === true)) return;
+    let events: DepositEvent[];
+    try {
+      events = raw.map(parseDepositLog);
+    } catch {
+      return; // reported by the step that parses these logs
+    }
+    const seen = new Set<string>();
+    const toCheck: DepositEvent[] = [];
+    for (const e of events) {
+      const key = toHex(e.depositData.pubkey);
+      if (seen.has(key) || this.store.validatorDepositIndex(e.depositData.pubkey) !== null) continue;
+      seen.add(key);
+      toCheck.push(e);
+    }
+    const results = this.verifier.verify(toCheck.map((e) => e.depositData));
+    for (const [i, e] of toCheck.entries()) {
+      const valid = results.then((r) => r[i]);
+      valid.catch(() => {}); // a failed check ahead is redone by the step
+      into.set(toHex(e.depositDataRoot), valid);
+    }
+  }
+
+  /** process_deposit outcomes of a batch, using the checks started ahead where they succeeded. */
+  private outcomesOf(fresh: DepositEvent[], checksAhead: Map<string, Promise<boolean>>): Promise<DepositOutcome[]> {
+    const rootOf = new Map(fresh.map((e) => [e.depositData, toHex(e.depositDataRoot)]));
+    return depositOutcomes(
+      fresh.map((e) => e.depositData),
+      (pubkey) => this.store.validatorDepositIndex(pubkey) !== null,
+      async (list) => {
+        const ahead = await Promise.all(list.map((d) => checksAhead.get(rootOf.get(d) ?? "")?.catch(() => undefined)));
+        const missing = list.filter((_, i) => ahead[i] === undefined);
+        const checked = missing.length > 0 ? await this.verifier.verify(missing) : [];
+        let k = 0;
+        return ahead.map((v) => v ?? checked[k++]);
+      },
+    );
   }
 
   /** Blocks whose eth1 data is kept: those with deposits, the batch end, and every block near the followed head. */

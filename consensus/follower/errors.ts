@@ -13,7 +13,8 @@ export type FollowerErrorCode =
   | "RPC_BAD_RESPONSE"
   | "REORG_BELOW_FINALIZED"
   | "UNKNOWN_ETH1_DATA"
-  | "STORE_MISMATCH";
+  | "STORE_MISMATCH"
+  | "SIGNATURE_WORKER_FAILED";
 
 export class FollowerError extends Error {
   readonly code: FollowerErrorCode;

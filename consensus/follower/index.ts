@@ -2,6 +2,7 @@ export * from "./adaptiveBlockRange.js";
 export * from "./depositFollower.js";
 export * from "./depositLog.js";
 export * from "./depositOutcomes.js";
+export * from "./depositSignaturePool.js";
 export * from "./depositSignatures.js";
 export * from "./errors.js";
 export * from "./eth1Provider.js";

@@ -22,7 +22,7 @@ describe("consensus/follower process_deposit outcomes and batched proof-of-posse
     expect(verifyDepositSignatures(bls, DEPOSIT_DOMAIN, [{ ...deposits[0], pubkey: infinity }])).to.deep.equal([false]);
   });
 
-  it("new key needs a valid PoP, a key with a validator takes top-ups unchecked, a failed key may retry", () => {
+  it("new key needs a valid PoP, a key with a validator takes top-ups unchecked, a failed key may retry", async () => {
     const d = [
       signedDeposit(keys[0], 32e9), // new
       signedDeposit(keys[1], 32e9, { badSignature: true }), // new, invalid: skipped
@@ -31,7 +31,7 @@ describe("consensus/follower process_deposit outcomes and batched proof-of-posse
       signedDeposit(keys[1], 32e9), // key 1 again, valid now
     ];
     let verified = 0;
-    const outcomes = depositOutcomes(
+    const outcomes = await depositOutcomes(
       d,
       (pk) => Buffer.from(pk).equals(Buffer.from(keys[2].pubkey)),
       (list) => {

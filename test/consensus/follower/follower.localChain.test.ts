@@ -1,10 +1,15 @@
 import { expect } from "chai";
 import { getBytes } from "ethers";
-import { DepositFollower, FollowerError, FollowerStore } from "../../../consensus/follower/index.js";
+import {
+  DepositFollower,
+  DepositSignaturePool,
+  FollowerError,
+  FollowerStore,
+} from "../../../consensus/follower/index.js";
 import { DepositTreeSnapshotType } from "../../../sdk/deposit-tree/index.js";
 import { DepositData } from "../../../sdk/ssz/index.js";
 import { isValidMerkleBranch } from "../../sdk/deposit-tree/isValidMerkleBranch.js";
-import { sendBatch, sendDeposit, signedDeposit, testKey } from "./support/deposits.js";
+import { FORK_VERSION, sendBatch, sendDeposit, signedDeposit, testKey } from "./support/deposits.js";
 import { FOLLOW_DISTANCE, openFollower, tempDataDir } from "./support/followerHarness.js";
 import { type LocalChain, startLocalChain } from "./support/localChain.js";
 
@@ -119,6 +124,49 @@ describe("consensus/follower against a real JSON-RPC node (Hardhat server on 127
       expect(h.follower.registry.pendingDeposits(0).map((d) => d.index)).to.deep.equal([1, 2, 3]);
     } finally {
       await h.close();
+    }
+  });
+
+  it("with a worker pool and signatures checked ahead across small log ranges: the same outcomes, in index order", async () => {
+    const pool = await DepositSignaturePool.start({ genesisForkVersion: FORK_VERSION, workers: 2 });
+    const h = openFollower(chain, newDir(), {
+      follower: { signatureVerifier: pool, logsBlockRange: { min: 1, max: 1, initial: 1 } },
+    });
+    try {
+      // one block per eth_getLogs, so block n+1's signatures are checked while block n is processed
+      await sendBatch(chain.contract, [
+        signedDeposit(keys[0], FULL, { badSignature: true }), // 0: skipped
+        signedDeposit(keys[1], FULL), // 1: new
+        signedDeposit(keys[2], FULL), // 2: new
+      ]);
+      await sendBatch(chain.contract, [
+        signedDeposit(keys[0], FULL), // 3: key 0 again, valid now (checked ahead while block 1 was processed)
+        signedDeposit(keys[1], 1e9, { badSignature: true }), // 4: top-up of a validator of the previous block
+        signedDeposit(keys[3], FULL, { badSignature: true }), // 5: skipped
+        signedDeposit(keys[3], FULL), // 6: key 3 again in the same block: valid
+      ]);
+      await sendBatch(chain.contract, [
+        signedDeposit(keys[3], 2e9, { badSignature: true }), // 7: top-up
+        signedDeposit(keys[4], FULL), // 8: new
+      ]);
+      await chain.mine(FOLLOW_DISTANCE);
+      await h.follower.syncToHead();
+      expect(h.store.getDeposits(0, 20).map((d) => d.outcome)).to.deep.equal([
+        "invalid_signature",
+        "new_validator",
+        "new_validator",
+        "new_validator",
+        "top_up",
+        "invalid_signature",
+        "new_validator",
+        "top_up",
+        "new_validator",
+      ]);
+      expect(h.follower.registry.invalidDeposits().map((d) => d.index)).to.deep.equal([0, 5]);
+      expect(hex(h.follower.depositRoot())).to.equal(hex((await contractState(chain)).root));
+    } finally {
+      await h.close();
+      await pool.close();
     }
   });
 

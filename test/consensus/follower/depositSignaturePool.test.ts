@@ -1,0 +1,71 @@
+import { expect } from "chai";
+import {
+  type DepositDataValue,
+  DepositSignaturePool,
+  FollowerError,
+  verifyDepositSignatures,
+} from "../../../consensus/follower/index.js";
+import { bls } from "../../../sdk/crypto/bls/index.js";
+import { DEPOSIT_DOMAIN, FORK_VERSION, signedDeposit, testKey } from "./support/deposits.js";
+
+const keys = Array.from({ length: 150 }, (_, i) => testKey(`pool-${i}`));
+
+/** Valid deposits with a few broken ones: wrong message, a key off the curve, infinity key and signature. */
+function mixedDeposits(): { deposits: DepositDataValue[]; truth: boolean[] } {
+  const deposits: DepositDataValue[] = [];
+  const truth: boolean[] = [];
+  for (const [i, k] of keys.entries()) {
+    const bad = i % 37 === 5;
+    deposits.push(signedDeposit(k, 32e9, { badSignature: bad }));
+    truth.push(!bad);
+  }
+  const infinity = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i === 0 ? 0xc0 : 0));
+  const offCurve = new Uint8Array(48).fill(0xff);
+  offCurve[0] = 0x9f;
+  deposits[3] = { ...deposits[3], pubkey: offCurve };
+  deposits[70] = { ...deposits[70], pubkey: infinity(48) };
+  deposits[71] = { ...deposits[71], signature: infinity(96) };
+  // amount changed after signing: the message no longer matches
+  deposits[140] = { ...deposits[140], amount: deposits[140].amount + 1 };
+  for (const i of [3, 70, 71, 140]) truth[i] = false;
+  return { deposits, truth };
+}
+
+describe("consensus/follower DepositSignaturePool (proof-of-possession checks on worker threads)", function () {
+  this.timeout(60_000);
+  let pool: DepositSignaturePool;
+  before(async () => {
+    pool = await DepositSignaturePool.start({ genesisForkVersion: FORK_VERSION, workers: 2 });
+  });
+  after(async () => {
+    await pool.close();
+  });
+
+  it("gives exactly the in-thread answer: every invalid signature found, every valid one accepted", async () => {
+    const { deposits, truth } = mixedDeposits();
+    expect(verifyDepositSignatures(bls, DEPOSIT_DOMAIN, deposits)).to.deep.equal(truth);
+    expect(await pool.verify(deposits)).to.deep.equal(truth);
+    expect(await pool.verify([])).to.deep.equal([]);
+  });
+
+  it("answers concurrent calls each in its own order", async () => {
+    const { deposits, truth } = mixedDeposits();
+    const reversed = [...deposits].reverse();
+    const [a, b, c] = await Promise.all([
+      pool.verify(deposits),
+      pool.verify(reversed),
+      pool.verify(deposits.slice(60, 75)),
+    ]);
+    expect(a).to.deep.equal(truth);
+    expect(b).to.deep.equal([...truth].reverse());
+    expect(c).to.deep.equal(truth.slice(60, 75));
+  });
+
+  it("refuses work once closed, with a typed error", async () => {
+    const closed = await DepositSignaturePool.start({ genesisForkVersion: FORK_VERSION, workers: 1 });
+    await closed.close();
+    const error = await closed.verify(mixedDeposits().deposits.slice(0, 2)).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(FollowerError);
+    expect((error as FollowerError).code).to.equal("SIGNATURE_WORKER_FAILED");
+  });
+});
