@@ -92,6 +92,8 @@ interface ReadAhead {
   to: number;
   logs: Promise<RawLog[]>;
   checksAhead: Map<string, Promise<boolean>>;
+  /** The logs parsed when they arrived (parsing is deterministic: the step reuses them rather than parse twice). */
+  parsed?: { logs: RawLog[]; events: DepositEvent[] };
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -240,7 +242,8 @@ export class DepositFollower {
       return result(cursor.blockNumber, 0, true);
     }
     // Strict parsing: one malformed log throws before anything of the batch is stored.
-    const events = logs.map(parseDepositLog).sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
+    const parsed = read.parsed?.logs === logs ? read.parsed.events : logs.map(parseDepositLog);
+    const events = [...parsed].sort((a, b) => a.blockNumber - b.blockNumber || a.logIndex - b.logIndex);
     const fresh = newDeposits(events, this.tree);
     // Signature checks start now (on the pool's workers, if any) and run while headers and the contract state are
     // fetched; the store is asked which keys have validators now, and nothing is written before they finish.
@@ -439,11 +442,10 @@ export class DepositFollower {
   }
 
   private prefetch(from: number, to: number): void {
-    const logs = this.provider.getDepositLogs(from, to);
-    const checksAhead = new Map<string, Promise<boolean>>();
+    const ahead: ReadAhead = { from, to, logs: this.provider.getDepositLogs(from, to), checksAhead: new Map() };
     // A failure surfaces when (if) the step that needs these logs awaits them.
-    logs.then((raw) => this.checkAhead(raw, checksAhead)).catch(() => {});
-    this.prefetched = { from, to, logs, checksAhead };
+    ahead.logs.then((raw) => this.checkAhead(raw, ahead)).catch(() => {});
+    this.prefetched = ahead;
   }
 
   /**
@@ -453,7 +455,7 @@ export class DepositFollower {
    * against the stored validators, which deposits need a check. Keys unknown now may turn out to be top-ups of a
    * validator created by the current batch; checking those is wasted work, never a wrong answer.
    */
-  private checkAhead(raw: RawLog[], into: Map<string, Promise<boolean>>): void {
+  private checkAhead(raw: RawLog[], ahead: ReadAhead): void {
     if (raw.some((log) => log.removed === true)) return;
     let events: DepositEvent[];
     try {
@@ -461,6 +463,7 @@ export class DepositFollower {
     } catch {
       return; // reported by the step that parses these logs
     }
+    ahead.parsed = { logs: raw, events };
     const seen = new Set<string>();
     const toCheck: DepositEvent[] = [];
     for (const e of events) {
@@ -473,7 +476,7 @@ export class DepositFollower {
     for (const [i, e] of toCheck.entries()) {
       const valid = results.then((r) => r[i]);
       valid.catch(() => {}); // a failed check ahead is redone by the step
-      into.set(toHex(e.depositDataRoot), valid);
+      ahead.checksAhead.set(toHex(e.depositDataRoot), valid);
     }
   }
 
