@@ -44,6 +44,8 @@ export interface DevnetOptions {
   everySlot?: boolean;
   /** lets the caller stop an endless run (Ctrl-C) */
   onScheduler?: (scheduler: Scheduler) => void;
+  /** called with the API's URL after the run, before everything shuts down (tests query the live API) */
+  beforeShutdown?: (restUrl: string) => Promise<void>;
 }
 
 export interface DevnetResult {
@@ -177,6 +179,7 @@ export async function runDevnet(o: DevnetOptions): Promise<DevnetResult> {
         if (everySlot || slot % cfg.SLOTS_PER_EPOCH === 0) print(liveLine(ctx, slot, bridge));
       },
     });
+    if (restUrl && o.beforeShutdown) await o.beforeShutdown(restUrl);
     let reason = result.reason;
     if (reason === null && scenario.name === "healthy" && extraHex.length > 0) {
       const notActive = extraHex.filter((k) => depositFlow.get(k)!.at(-1) !== "active_ongoing");
