@@ -1,5 +1,6 @@
-// Native back end (@chainsafe/blst) for Node. Same rules as noble.ts, documented on the `Bls` interface:
-// blst refuses the point at infinity in most calls, so infinity is handled here before reaching it.
+// Native back end (@chainsafe/blst) for Node. Same core semantics as noble.ts (see `BlsBackend` in types.ts):
+// blst refuses the point at infinity in most calls, so infinity is handled here before reaching it. The rule set
+// (v1.0.0 KeyValidate by default) is applied on top by createBls.
 import {
   aggregateVerify as blstAggregateVerify,
   verify as blstVerify,
@@ -10,6 +11,7 @@ import {
   aggregateSignatures as sumSignatures,
   verifyMultipleAggregateSignatures,
 } from "@chainsafe/blst";
+import { createBls } from "./createBls.js";
 import {
   assertSecretKey,
   infinityPublicKey,
@@ -19,7 +21,7 @@ import {
   isSignatureLength,
 } from "./encoding.js";
 import { BlsError } from "./errors.js";
-import type { Bls, SignatureSet } from "./types.js";
+import type { Bls, BlsBackend, SignatureSet } from "./types.js";
 
 /** A decoded point, or "infinity" for the identity (which blst objects cannot hold for our purposes). */
 type Decoded<T> = T | "infinity";
@@ -157,7 +159,8 @@ function isValidPublicKey(publicKey: Uint8Array): boolean {
   return pk !== null && pk !== "infinity";
 }
 
-export const blstBls: Bls = {
+/** The blst core: the point at infinity is an ordinary (identity) key; wrap it with createBls before use. */
+export const blstBackend: BlsBackend = {
   backend: "blst",
   secretKeyToPublicKey: (secretKey) => toSecretKey(secretKey).toPublicKey().toBytes(true),
   sign: (secretKey, message) => toSecretKey(secretKey).sign(message).toBytes(true),
@@ -169,3 +172,6 @@ export const blstBls: Bls = {
   verifyMultipleSignatures,
   isValidPublicKey,
 };
+
+/** blst under the default (consensus-specs v1.0.0) rules. */
+export const blstBls: Bls = createBls(blstBackend);

@@ -3,7 +3,8 @@ export type BlsErrorCode =
   | "INVALID_PUBLIC_KEY"
   | "INVALID_SIGNATURE"
   | "EMPTY_AGGREGATE"
-  | "BACKEND_UNAVAILABLE";
+  | "BACKEND_UNAVAILABLE"
+  | "UNKNOWN_RULES";
 
 /** A BLS operation got input it cannot work with; `code` is stable for callers to branch on. */
 export class BlsError extends Error {

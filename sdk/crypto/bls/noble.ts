@@ -1,7 +1,8 @@
-// Pure-JS back end (@noble/curves), used where native code cannot run (browsers). Same rules as blst.node.ts,
-// documented on the `Bls` interface.
+// Pure-JS back end (@noble/curves), used where native code cannot run (browsers). Same core semantics as
+// blst.node.ts (see `BlsBackend` in types.ts); the rule set is applied on top by createBls.
 import { bls12_381 } from "@noble/curves/bls12-381.js";
 import { BLS_DST_POP } from "./constants.js";
+import { createBls } from "./createBls.js";
 import {
   assertSecretKey,
   infinityPublicKey,
@@ -11,7 +12,7 @@ import {
   isSignatureLength,
 } from "./encoding.js";
 import { BlsError } from "./errors.js";
-import type { Bls, SignatureSet } from "./types.js";
+import type { Bls, BlsBackend, SignatureSet } from "./types.js";
 
 const sigs = bls12_381.longSignatures;
 const G1 = bls12_381.G1.Point;
@@ -146,7 +147,8 @@ function isValidPublicKey(publicKey: Uint8Array): boolean {
   return pk !== null && !pk.is0();
 }
 
-export const nobleBls: Bls = {
+/** The noble core: the point at infinity is an ordinary (identity) key; wrap it with createBls before use. */
+export const nobleBackend: BlsBackend = {
   backend: "noble",
   secretKeyToPublicKey,
   sign,
@@ -158,3 +160,6 @@ export const nobleBls: Bls = {
   verifyMultipleSignatures,
   isValidPublicKey,
 };
+
+/** noble under the default (consensus-specs v1.0.0) rules. */
+export const nobleBls: Bls = createBls(nobleBackend);

@@ -4,8 +4,16 @@ import { fileURLToPath } from "node:url";
 import { expect } from "chai";
 import fc from "fast-check";
 import { parse } from "yaml";
-import { blstBls } from "../../../sdk/crypto/bls/blst.node.js";
-import { BlsError, bls, CURVE_ORDER, getBls, nobleBls } from "../../../sdk/crypto/bls/index.js";
+import { blstBackend, blstBls } from "../../../sdk/crypto/bls/blst.node.js";
+import {
+  BlsError,
+  bls,
+  CURVE_ORDER,
+  createBls,
+  getBls,
+  nobleBackend,
+  nobleBls,
+} from "../../../sdk/crypto/bls/index.js";
 import type { Bls } from "../../../sdk/crypto/bls/types.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -31,9 +39,11 @@ function loadCases<I, O>(handler: string): Case<I, O>[] {
 }
 
 const backends: Bls[] = [blstBls, nobleBls];
+/** The v0.12.3 vectors predate KeyValidate: they are checked under the explicit old rules. */
+const v012Backends: Bls[] = [blstBackend, nobleBackend].map((core) => createBls(core, { infinityPubkeyValid: true }));
 
-for (const impl of backends) {
-  describe(`BLS ${impl.backend}: consensus-spec-tests v0.12.3 general/phase0/bls`, () => {
+for (const impl of v012Backends) {
+  describe(`BLS ${impl.backend} (rules ${impl.rules}): consensus-spec-tests v0.12.3 general/phase0/bls`, () => {
     describe("sign", () => {
       for (const c of loadCases<{ privkey: string; message: string }, string | null>("sign")) {
         it(c.name, () => {
@@ -196,5 +206,27 @@ describe("BLS batch verification and key validation", () => {
     expect((await getBls()).backend).to.equal("blst");
     expect(bls.backend).to.equal("blst");
     expect((await getBls("noble")).backend).to.equal("noble");
+    expect((await getBls({ backend: "noble" })).backend).to.equal("noble");
+  });
+
+  it("getBls and bls follow the v1.0.0 rules unless v0.12.3 is asked for explicitly", async () => {
+    const inf = new Uint8Array(48);
+    inf[0] = 0xc0;
+    const infSig = new Uint8Array(96);
+    infSig[0] = 0xc0;
+    const msg = new Uint8Array(32);
+    for (const impl of [bls, await getBls(), await getBls("noble"), await getBls("blst"), blstBls, nobleBls]) {
+      expect(impl.rules).to.equal("v1.0.0");
+      expect(impl.verify(inf, msg, infSig)).to.equal(false);
+    }
+    for (const backend of ["blst", "noble"] as const) {
+      const old = await getBls({ backend, rules: "v0.12.3" });
+      expect([old.backend, old.rules]).to.deep.equal([backend, "v0.12.3"]);
+      expect(old.verify(inf, msg, infSig)).to.equal(true);
+    }
+    await getBls({ rules: "v0.12" as never }).then(
+      () => expect.fail("an unknown rule set must be refused"),
+      (e) => expect(e).to.be.instanceOf(BlsError).with.property("code", "UNKNOWN_RULES"),
+    );
   });
 });
