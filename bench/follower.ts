@@ -130,8 +130,16 @@ async function depositSet(): Promise<Uint8Array> {
           const end = Math.min(count, start + CHUNK);
           next = end;
           const slice = await new Promise<Uint8Array>((resolve, reject) => {
-            worker.once("message", resolve);
-            worker.once("error", reject);
+            const done = (error?: Error, value?: Uint8Array) => {
+              worker.off("message", onMessage);
+              worker.off("error", onError);
+              if (error) reject(error);
+              else resolve(value!);
+            };
+            const onMessage = (value: Uint8Array) => done(undefined, value);
+            const onError = (error: Error) => done(error);
+            worker.on("message", onMessage);
+            worker.on("error", onError);
             worker.postMessage({ start, end });
           });
           out.set(slice, start * RECORD);
@@ -250,6 +258,8 @@ interface SyncResult {
   scenario: Scenario;
   deposits: number;
   syncSeconds: number;
+  /** CPU time of this process (main thread and signature workers) during the sync: up to cores x syncSeconds. */
+  cpuSeconds: number;
   depositsPerSecond: number;
   peakRssMb: number;
   rssBeforeSyncMb: number;
@@ -285,6 +295,7 @@ async function syncScenario(
     store.bindIdentity(info.chainId, info.address);
     const baseRss = process.memoryUsage().rss / 2 ** 20;
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const retainedMb: { deposits: number; mb: number }[] = [];
     const { peakRssMb } = await withPeakRss(async () => {
       // Starting the pool is part of the sync (a node pays it once at start-up).
@@ -313,6 +324,8 @@ async function syncScenario(
         throw new Error(`synced ${follower.depositCount} deposits, expected ${TOTAL}`);
     });
     const syncSeconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     await (pool as DepositSignaturePool | null)?.close();
     pool = null;
     const count = (sql: string) => (store.db.prepare(sql).get() as { n: number }).n;
@@ -320,6 +333,7 @@ async function syncScenario(
       scenario,
       deposits: TOTAL,
       syncSeconds,
+      cpuSeconds,
       depositsPerSecond: TOTAL / syncSeconds,
       peakRssMb,
       rssBeforeSyncMb: baseRss,
@@ -330,7 +344,7 @@ async function syncScenario(
     };
     store.close();
     console.log(
-      `  ${syncSeconds.toFixed(2)} s: ${Math.round(result.depositsPerSecond).toLocaleString()} deposits/s, peak RSS ${peakRssMb.toFixed(0)} MB`,
+      `  ${syncSeconds.toFixed(2)} s: ${Math.round(result.depositsPerSecond).toLocaleString()} deposits/s, peak RSS ${peakRssMb.toFixed(0)} MB, CPU ${cpuSeconds.toFixed(1)} s (${(cpuSeconds / syncSeconds).toFixed(2)} cores)`,
     );
     await afterSync?.(info, provider);
     await provider.destroy();
@@ -491,6 +505,7 @@ async function runBenchmark(): Promise<void> {
     depositsPerSecond: Math.round(r.depositsPerSecond),
     peakRssMb: Math.round(r.peakRssMb),
     syncSeconds: round(r.syncSeconds),
+    cpuSeconds: round(r.cpuSeconds, 1),
     rssBeforeSyncMb: Math.round(r.rssBeforeSyncMb),
     liveHeapAfterGcMb: r.liveHeapAfterGcMb,
     newValidators: r.newValidators,
