@@ -1,10 +1,11 @@
 // npm run bench:follower — the deposit follower syncing 100,000 deposits from a local JSON-RPC node.
 //
-// Two processes per scenario, so that the follower's time and memory are its own: this script re-runs itself with
+// Separate processes, so that the follower's time and memory are its own: this script re-runs itself with
 // `--chain <scenario>` as a child that starts Hardhat's JSON-RPC server on 127.0.0.1, deploys DepositContract and
-// makes the deposits with `batchDeposit` (batches of 500); the parent then syncs them with the real follower (HTTP
-// JSON-RPC, eth_getLogs, strict parsing, the tree, node:sqlite, proof-of-possession checks on a DepositSignaturePool
-// of one worker per core, the contract root check) and measures.
+// makes the deposits with `batchDeposit` (batches of 500); then with `--sync <scenario>` as a second child that
+// syncs them with the real follower (HTTP JSON-RPC, eth_getLogs, strict parsing, the tree, node:sqlite,
+// proof-of-possession checks on a DepositSignaturePool of one worker per core, the contract root check) and
+// measures. The parent then times each stage alone on the distinct-keys chain.
 //
 // Scenarios:
 // - distinct keys (the headline, what a real registry looks like): 100,000 deposits from 100,000 different keys, so
@@ -270,19 +271,14 @@ interface SyncResult {
 }
 
 /**
- * One scenario end to end: a chain child with its deposits, then a fresh follower (own database, own signature
- * pool) syncing them. `afterSync` runs while the chain still serves (for the stage timings).
+ * Sync child: a fresh follower (own database, own signature pool) syncs the chain in `BENCH_CHAIN` and prints its
+ * result as one `RESULT {json}` line. A process per scenario, so that each one's peak RSS is its own.
  */
-async function syncScenario(
-  scenario: Scenario,
-  afterSync?: (info: ChainInfo, provider: JsonRpcEth1Provider) => Promise<void>,
-): Promise<SyncResult> {
-  console.log(`[${scenario}] making ${TOTAL.toLocaleString()} deposits on a local Hardhat JSON-RPC node (child)...`);
-  const { child, info } = await startChainProcess(scenario);
+async function runSync(scenario: Scenario): Promise<void> {
+  const info = JSON.parse(process.env.BENCH_CHAIN!) as ChainInfo;
   const dataDir = mkdtempSync(path.join(tmpdir(), "btc20-bench-follower-"));
   let pool: DepositSignaturePool | null = null;
   try {
-    console.log(`  done in ${info.generateSeconds.toFixed(1)} s; syncing with the follower...`);
     const logger = pino({ level: process.env.LOG_LEVEL ?? "error" });
     const provider = new JsonRpcEth1Provider({
       urls: [info.url],
@@ -326,8 +322,6 @@ async function syncScenario(
     const syncSeconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    await (pool as DepositSignaturePool | null)?.close();
-    pool = null;
     const count = (sql: string) => (store.db.prepare(sql).get() as { n: number }).n;
     const result: SyncResult = {
       scenario,
@@ -343,16 +337,60 @@ async function syncScenario(
       chainGenerateSeconds: info.generateSeconds,
     };
     store.close();
-    console.log(
-      `  ${syncSeconds.toFixed(2)} s: ${Math.round(result.depositsPerSecond).toLocaleString()} deposits/s, peak RSS ${peakRssMb.toFixed(0)} MB, CPU ${cpuSeconds.toFixed(1)} s (${(cpuSeconds / syncSeconds).toFixed(2)} cores)`,
-    );
-    await afterSync?.(info, provider);
     await provider.destroy();
-    return result;
+    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
   } finally {
     await (pool as DepositSignaturePool | null)?.close();
-    child.kill();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function syncInChild(scenario: Scenario, info: ChainInfo): Promise<SyncResult> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--sync", scenario], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, BENCH_CHAIN: JSON.stringify(info) },
+  });
+  return new Promise((resolve, reject) => {
+    let result: SyncResult | null = null;
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      if (line.startsWith("RESULT ")) result = JSON.parse(line.slice(7)) as SyncResult;
+      else console.log(line);
+    });
+    child.on("exit", (code) => (result ? resolve(result) : reject(new Error(`sync process exited with ${code}`))));
+  });
+}
+
+/** One scenario end to end: a chain child with its deposits, a sync child; `afterSync` while the chain serves. */
+async function syncScenario(
+  scenario: Scenario,
+  afterSync?: (info: ChainInfo, provider: JsonRpcEth1Provider) => Promise<void>,
+): Promise<SyncResult> {
+  console.log(`[${scenario}] making ${TOTAL.toLocaleString()} deposits on a local Hardhat JSON-RPC node (child)...`);
+  const { child, info } = await startChainProcess(scenario);
+  try {
+    console.log(`  done in ${info.generateSeconds.toFixed(1)} s; syncing with the follower (child)...`);
+    const r = await syncInChild(scenario, info);
+    console.log(
+      `  ${r.syncSeconds.toFixed(2)} s: ${Math.round(r.depositsPerSecond).toLocaleString()} deposits/s, peak RSS ${r.peakRssMb.toFixed(0)} MB, CPU ${r.cpuSeconds.toFixed(1)} s (${(r.cpuSeconds / r.syncSeconds).toFixed(2)} cores)`,
+    );
+    if (afterSync) {
+      const provider = new JsonRpcEth1Provider({
+        urls: [info.url],
+        chainId: info.chainId,
+        depositContractAddress: info.address,
+        requestTimeoutMs: 60_000,
+        logger: pino({ level: "error" }),
+      });
+      try {
+        await afterSync(info, provider);
+      } finally {
+        await provider.destroy();
+      }
+    }
+    return r;
+  } finally {
+    child.kill();
   }
 }
 
@@ -558,6 +596,8 @@ if (!isMainThread && (workerData as { generator?: boolean } | null)?.generator) 
     const slice = generateSlice(start, end);
     parentPort!.postMessage(slice, [slice.buffer as ArrayBuffer]);
   });
+} else if (process.argv.includes("--sync")) {
+  await runSync(process.argv[process.argv.indexOf("--sync") + 1] as Scenario);
 } else if (process.argv.includes("--chain")) {
   await runChain(process.argv[process.argv.indexOf("--chain") + 1] as Scenario);
 } else await runBenchmark();
