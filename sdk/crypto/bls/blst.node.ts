@@ -125,9 +125,12 @@ function aggregateVerify(publicKeys: Uint8Array[], messages: Uint8Array[], signa
       msgs.push(messages[i]);
     }
   }
-  if (pks.length === 0 || sig === "infinity") return pks.length === 0 && sig === "infinity";
+  if (pks.length === 0) return sig === "infinity";
   try {
-    return blstAggregateVerify(msgs, pks, sig, false, false);
+    // With the identity signature the check is prod e(PK_i, H(m_i)) == 1 (keys that cancel can meet it); blst
+    // decodes the identity when not asked to validate it.
+    const signature = sig === "infinity" ? Signature.fromBytes(infinitySignature(), false) : sig;
+    return blstAggregateVerify(msgs, pks, signature, false, false);
   } catch {
     return false;
   }

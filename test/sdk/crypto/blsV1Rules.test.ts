@@ -130,6 +130,19 @@ describe("BLS rule sets: v1.0.0 (default) versus the explicit v0.12.3 option", (
       expect(bls.fastAggregateVerify([pk, negated], MESSAGES[0], Z2_SIGNATURE)).to.equal(true);
   });
 
+  it("aggregateVerify with the infinity signature is the pairing product (keys that cancel over one message)", () => {
+    // draft-04 CoreAggregateVerify: prod e(H(m_i), PK_i) == e(signature, G1); with the identity signature the
+    // product must be 1, as for P and -P (both pass KeyValidate) over the same message. Same under both rule sets.
+    const pk = blstBls.secretKeyToPublicKey(PRIVKEYS[2]);
+    const negated = pk.slice();
+    negated[0] ^= 0x20;
+    for (const bls of [blstBls, nobleBls, ...oldRules]) {
+      expect(bls.aggregateVerify([pk, negated], [MESSAGES[1], MESSAGES[1]], Z2_SIGNATURE), bls.backend).to.equal(true);
+      expect(bls.aggregateVerify([pk, negated], [MESSAGES[1], MESSAGES[2]], Z2_SIGNATURE), bls.backend).to.equal(false);
+      expect(bls.aggregateVerify([pk], [MESSAGES[1]], Z2_SIGNATURE), bls.backend).to.equal(false);
+    }
+  });
+
   it("batch verification and public-key aggregation refuse an infinity key under v1.0.0", () => {
     const set = { publicKey: Z1_PUBKEY, message: SAMPLE_MESSAGE, signature: Z2_SIGNATURE };
     const pk = blstBls.secretKeyToPublicKey(PRIVKEYS[1]);
