@@ -1,6 +1,7 @@
 // The message format between DepositSignaturePool and its workers: deposits packed into one transferable buffer
 // (structured-cloning each field's Uint8Array would copy the whole buffer behind every view).
 import type { DepositDataValue } from "./depositLog.js";
+import { FollowerError } from "./errors.js";
 
 /** pubkey (48) | withdrawal_credentials (32) | amount (u64 little-endian, 8) | signature (96). */
 const RECORD = 184;
@@ -19,7 +20,10 @@ export function packDeposits(deposits: readonly DepositDataValue[]): Uint8Array 
     const at = i * RECORD;
     // Lengths were checked by the log parser; a wrong one here would misalign every later record.
     if (d.pubkey.length !== 48 || d.withdrawalCredentials.length !== 32 || d.signature.length !== 96) {
-      throw new RangeError(`deposit ${i}: field lengths must be 48, 32 and 96 bytes`);
+      throw new FollowerError(
+        "MALFORMED_DEPOSIT_LOG",
+        `deposit ${i} to check: pubkey, withdrawal credentials and signature must be 48, 32 and 96 bytes; got ${d.pubkey.length}, ${d.withdrawalCredentials.length} and ${d.signature.length}`,
+      );
     }
     out.set(d.pubkey, at);
     out.set(d.withdrawalCredentials, at + 48);

@@ -91,12 +91,18 @@ export class DepositSignaturePool implements DepositSignatureVerifier {
     if (this.closed) throw new FollowerError("SIGNATURE_WORKER_FAILED", "the signature pool is closed");
     if (this.workers.every((w) => w.state === "dead"))
       throw new FollowerError("SIGNATURE_WORKER_FAILED", "no signature worker can start");
-    const chunks: Promise<boolean[]>[] = [];
+    // Everything is packed (and so checked) before anything is queued: bad input queues nothing.
+    const packed: { deposits: Uint8Array; count: number }[] = [];
     for (let start = 0; start < deposits.length; start += CHUNK) {
       const part = deposits.slice(start, start + CHUNK);
-      const job = { id: this.nextId++, deposits: packDeposits(part) };
-      chunks.push(new Promise((resolve, reject) => this.queue.push({ job, count: part.length, resolve, reject })));
+      packed.push({ deposits: packDeposits(part), count: part.length });
     }
+    const chunks = packed.map(
+      ({ deposits: bytes, count }) =>
+        new Promise<boolean[]>((resolve, reject) =>
+          this.queue.push({ job: { id: this.nextId++, deposits: bytes }, count, resolve, reject }),
+        ),
+    );
     this.dispatch();
     return (await Promise.all(chunks)).flat();
   }

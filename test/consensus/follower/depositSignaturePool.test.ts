@@ -61,6 +61,15 @@ describe("consensus/follower DepositSignaturePool (proof-of-possession checks on
     expect(c).to.deep.equal(truth.slice(60, 75));
   });
 
+  it("refuses deposits with wrong field lengths with a typed error, checking nothing", async () => {
+    const { deposits } = mixedDeposits();
+    const short = { ...deposits[0], signature: deposits[0].signature.subarray(0, 95) };
+    const error = await pool.verify([deposits[1], short]).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(FollowerError);
+    expect((error as FollowerError).code).to.equal("MALFORMED_DEPOSIT_LOG");
+    expect(await pool.verify(deposits.slice(0, 4))).to.deep.equal(mixedDeposits().truth.slice(0, 4));
+  });
+
   it("refuses work once closed, with a typed error", async () => {
     const closed = await DepositSignaturePool.start({ genesisForkVersion: FORK_VERSION, workers: 1 });
     await closed.close();
