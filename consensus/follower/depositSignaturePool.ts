@@ -2,6 +2,8 @@
 // verifying chunks of deposits in randomised batches. Chunks are queued first in, first out and handed to whichever
 // worker is free, so several verify() calls (the current batch, the next one checked ahead) share the workers in
 // order. Workers keep the process alive only while they have work.
+// Threads of our own because @chainsafe/blst 2.x verifies batches only on the calling thread: its one async call,
+// asyncAggregateWithRandomness, sums keys and signatures over a single message, and deposits all sign different ones.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { DepositDataValue } from "./depositLog.js";

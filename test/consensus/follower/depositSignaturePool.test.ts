@@ -1,3 +1,4 @@
+import type { Worker } from "node:worker_threads";
 import { expect } from "chai";
 import {
   type DepositDataValue,
@@ -68,6 +69,29 @@ describe("consensus/follower DepositSignaturePool (proof-of-possession checks on
     expect(error).to.be.instanceOf(FollowerError);
     expect((error as FollowerError).code).to.equal("MALFORMED_DEPOSIT_LOG");
     expect(await pool.verify(deposits.slice(0, 4))).to.deep.equal(mixedDeposits().truth.slice(0, 4));
+  });
+
+  it("replaces a worker that dies: its chunk fails with a typed error, later calls are answered in full", async () => {
+    const own = await DepositSignaturePool.start({ genesisForkVersion: FORK_VERSION, workers: 2 });
+    try {
+      const { deposits, truth } = mixedDeposits();
+      // Reaching into the pool: a worker thread that exits, as a crash of the native code would make it.
+      const threads = (own as unknown as { workers: { worker: Worker; state: string }[] }).workers;
+      const dead = threads[0].worker;
+      const pending = own.verify(deposits);
+      await dead.terminate();
+      const error = await pending.catch((e: unknown) => e);
+      if (error instanceof Error) expect((error as FollowerError).code).to.equal("SIGNATURE_WORKER_FAILED");
+      else expect(error).to.deep.equal(truth); // the dead worker had already answered its chunk
+      expect(await own.verify(deposits)).to.deep.equal(truth); // the other worker goes on meanwhile
+      for (let waited = 0; threads[0].state !== "ready" && waited < 20_000; waited += 50)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(threads[0].state).to.equal("ready");
+      expect(threads[0].worker).to.not.equal(dead); // a new thread took the slot
+      expect(await own.verify(deposits)).to.deep.equal(truth);
+    } finally {
+      await own.close();
+    }
   });
 
   it("refuses work once closed, with a typed error", async () => {
