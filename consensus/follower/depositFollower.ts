@@ -95,6 +95,7 @@ interface ReadAhead {
   /** The logs parsed when they arrived (parsing is deterministic: the step reuses them rather than parse twice). */
   parsed?: { logs: RawLog[]; events: DepositEvent[] };
 }
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class DepositFollower {
