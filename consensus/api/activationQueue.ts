@@ -2,6 +2,7 @@
 // "Registry updates"), projected forward from one state: who waits, in which order, and when each key should
 // activate. BTC20's own view for stakers; it also covers keys whose deposit is on the contract but not yet in the
 // state (`deposit_pending`).
+import { computeActivationExitEpoch } from "../state-transition/misc/computeActivationExitEpoch.js";
 import type { ApiConfig, ApiState, PendingDeposit } from "./chainView.js";
 import { toHex } from "./json.js";
 import { getValidatorStatus } from "./validatorStatus.js";
@@ -34,9 +35,6 @@ export interface ActivationQueue {
 }
 
 const FAR_FUTURE = Number.POSITIVE_INFINITY;
-
-/** compute_activation_exit_epoch (phase0 "Misc"). */
-const activationExitEpoch = (cfg: ApiConfig, epoch: number) => epoch + 1 + cfg.MAX_SEED_LOOKAHEAD;
 
 /** get_validator_churn_limit (phase0 "Beacon state accessors") from a count of active validators. */
 export function churnLimit(cfg: ApiConfig, activeCount: number): number {
@@ -138,7 +136,7 @@ export function computeActivationQueue(
     const finalized = Math.max(finalizedEpoch, epoch - 1);
     while (next < waiting.length && taken < churn && waiting[next]!.eligibility <= finalized) {
       const { entry } = waiting[next]!;
-      entry.activationEpoch = activationExitEpoch(cfg, epoch);
+      entry.activationEpoch = computeActivationExitEpoch(cfg, epoch);
       next++;
       taken++;
     }

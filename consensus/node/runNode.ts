@@ -9,7 +9,7 @@ import { bls } from "../../sdk/crypto/bls/index.js";
 import { DepositTree } from "../../sdk/deposit-tree/index.js";
 import { createMetrics } from "../api/metrics.js";
 import { createBeaconApi, createMetricsServer } from "../api/server.js";
-import { DepositFollower, FollowerStore, JsonRpcEth1Provider } from "../follower/index.js";
+import { DepositFollower, DepositSignaturePool, FollowerStore, JsonRpcEth1Provider } from "../follower/index.js";
 import type { BeaconConfig } from "../params/beaconConfig.js";
 import { initializeBeaconStateFromEth1 } from "../state-transition/genesis/initializeBeaconStateFromEth1.js";
 import { isValidGenesisState } from "../state-transition/genesis/isValidGenesisState.js";
@@ -73,6 +73,8 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
   const db = new NodeDb(path.join(o.dataDir, "beacon.sqlite"));
   const store = FollowerStore.open(o.dataDir);
   const depositContract = o.depositContract ?? hex(cfg.DEPOSIT_CONTRACT_ADDRESS);
+  // Proof-of-possession checks of new keys run on a worker per core, off the event loop that serves duties and the API.
+  const signaturePool = await DepositSignaturePool.start({ genesisForkVersion: cfg.GENESIS_FORK_VERSION });
   const follower = new DepositFollower({
     provider: new JsonRpcEth1Provider({
       urls: o.executionEndpoints,
@@ -82,6 +84,7 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
     }),
     store,
     bls,
+    signatureVerifier: signaturePool,
     genesisForkVersion: cfg.GENESIS_FORK_VERSION,
     depositContractDeployBlock: o.depositContractBlock,
     followDistance: cfg.ETH1_FOLLOW_DISTANCE,
@@ -158,6 +161,7 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
       scheduler.stop();
       await done;
       await follower.stop();
+      await signaturePool.close();
       await api.close();
       await metricsServer?.close();
       if (protection && o.slashingProtectionExport) {
