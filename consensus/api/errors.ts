@@ -1,13 +1,14 @@
+import { CodedError } from "../../sdk/errors/codedError.js";
 /** An error the API answers with `{code, message}` and the HTTP status `code` (beacon-APIs error shape). */
-export class ApiError extends Error {
+export class ApiError extends CodedError<string> {
+  override readonly name = "ApiError";
   constructor(
     readonly statusCode: 400 | 404 | 500 | 503,
     message: string,
     /** stable machine-readable reason, e.g. "INVALID_STATE_ID" */
-    readonly code: string,
+    code: string,
   ) {
-    super(message);
-    this.name = "ApiError";
+    super(code, message);
   }
 }
 

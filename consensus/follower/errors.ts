@@ -1,3 +1,4 @@
+import { CodedError } from "../../sdk/errors/codedError.js";
 /** Stable codes for every way the follower refuses to go on (or an endpoint is refused). */
 export type FollowerErrorCode =
   | "DEPOSIT_INDEX_GAP"
@@ -16,11 +17,9 @@ export type FollowerErrorCode =
   | "STORE_MISMATCH"
   | "SIGNATURE_WORKER_FAILED";
 
-export class FollowerError extends Error {
-  readonly code: FollowerErrorCode;
+export class FollowerError extends CodedError<FollowerErrorCode> {
+  override readonly name = "FollowerError";
   constructor(code: FollowerErrorCode, message: string, options?: { cause?: unknown }) {
-    super(`${code}: ${message}`, options);
-    this.name = "FollowerError";
-    this.code = code;
+    super(code, `${code}: ${message}`, options);
   }
 }

@@ -1,3 +1,4 @@
+import { CodedError } from "../../sdk/errors/codedError.js";
 /** Stable codes naming the fork-choice rule a call broke. */
 export type ForkChoiceErrorCode =
   // get_forkchoice_store
@@ -29,12 +30,9 @@ export type ForkChoiceErrorCode =
   | "INVALID_EFFECTIVE_BALANCE";
 
 /** Every rejection by the fork choice: `code` names the rule, the message says what was found and what was expected. */
-export class ForkChoiceError extends Error {
-  readonly code: ForkChoiceErrorCode;
-
+export class ForkChoiceError extends CodedError<ForkChoiceErrorCode> {
+  override readonly name = "ForkChoiceError";
   constructor(code: ForkChoiceErrorCode, message: string, options?: { cause?: unknown }) {
-    super(`${code}: ${message}`, options);
-    this.name = "ForkChoiceError";
-    this.code = code;
+    super(code, `${code}: ${message}`, options);
   }
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import pino, { type Logger } from "pino";
 import { bls } from "../../sdk/crypto/bls/index.js";
 import { DepositTree } from "../../sdk/deposit-tree/index.js";
+import { CodedError } from "../../sdk/errors/codedError.js";
 import { createMetrics } from "../api/metrics.js";
 import { createBeaconApi, createMetricsServer } from "../api/server.js";
 import { DepositFollower, DepositSignaturePool, FollowerStore, JsonRpcEth1Provider } from "../follower/index.js";
@@ -43,11 +44,10 @@ export interface NodeOptions {
   logLevel: string;
 }
 
-export class NodeStartError extends Error {
-  readonly code = "NODE_START_FAILED";
+export class NodeStartError extends CodedError<"NODE_START_FAILED"> {
+  override readonly name = "NodeStartError";
   constructor(message: string) {
-    super(message);
-    this.name = "NodeStartError";
+    super("NODE_START_FAILED", message);
   }
 }
 

@@ -1,3 +1,4 @@
+import { CodedError } from "../../sdk/errors/codedError.js";
 /** Names of the block-processing rules (phase0 beacon-chain.md "Block processing", "State transition"). */
 export type BlockProcessingErrorCode =
   // state_transition / process_slots
@@ -51,13 +52,10 @@ export type BlockProcessingErrorCode =
  * A block (or one of its operations) broke a consensus rule. `code` names the rule; the message says what was found
  * and what was expected. The state handed to stateTransition is left unchanged.
  */
-export class BlockProcessingError extends Error {
-  constructor(
-    readonly code: BlockProcessingErrorCode,
-    message: string,
-  ) {
-    super(`${code}: ${message}`);
-    this.name = "BlockProcessingError";
+export class BlockProcessingError extends CodedError<BlockProcessingErrorCode> {
+  override readonly name = "BlockProcessingError";
+  constructor(code: BlockProcessingErrorCode, message: string) {
+    super(code, `${code}: ${message}`);
   }
 }
 

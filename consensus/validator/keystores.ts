@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { bls } from "../../sdk/crypto/bls/index.js";
+import { CodedError } from "../../sdk/errors/codedError.js";
 import { decryptKeystore } from "../../sdk/keys/keystore/index.js";
 
 export interface ValidatorKey {
@@ -10,11 +11,10 @@ export interface ValidatorKey {
   publicKey: Uint8Array;
 }
 
-export class KeystoreLoadError extends Error {
-  readonly code = "KEYSTORE_LOAD_FAILED";
+export class KeystoreLoadError extends CodedError<"KEYSTORE_LOAD_FAILED"> {
+  override readonly name = "KeystoreLoadError";
   constructor(message: string) {
-    super(message);
-    this.name = "KeystoreLoadError";
+    super("KEYSTORE_LOAD_FAILED", message);
   }
 }
 

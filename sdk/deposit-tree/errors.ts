@@ -1,3 +1,4 @@
+import { CodedError } from "../errors/codedError.js";
 /** Stable codes for everything the deposit tree refuses to do. */
 export type DepositTreeErrorCode =
   | "TREE_FULL"
@@ -10,11 +11,9 @@ export type DepositTreeErrorCode =
   | "FINALIZE_ROOT_MISMATCH"
   | "INVALID_SNAPSHOT";
 
-export class DepositTreeError extends Error {
-  readonly code: DepositTreeErrorCode;
+export class DepositTreeError extends CodedError<DepositTreeErrorCode> {
+  override readonly name = "DepositTreeError";
   constructor(code: DepositTreeErrorCode, message: string) {
-    super(`${code}: ${message}`);
-    this.name = "DepositTreeError";
-    this.code = code;
+    super(code, `${code}: ${message}`);
   }
 }

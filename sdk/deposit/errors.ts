@@ -1,3 +1,4 @@
+import { CodedError } from "../errors/codedError.js";
 /** Stable codes for bad input to deposit-data creation (verification results carry their own codes). */
 export type DepositErrorCode =
   | "BAD_WITHDRAWAL_ADDRESS"
@@ -7,12 +8,6 @@ export type DepositErrorCode =
   | "BAD_DEPOSIT_DATA_FILE";
 
 /** Bad input when building deposit data: says what was wrong and what was expected. */
-export class DepositError extends Error {
+export class DepositError extends CodedError<DepositErrorCode> {
   override readonly name = "DepositError";
-  constructor(
-    readonly code: DepositErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }

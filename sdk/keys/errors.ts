@@ -1,3 +1,4 @@
+import { CodedError } from "../errors/codedError.js";
 export type KeyErrorCode =
   | "INVALID_MNEMONIC"
   | "AMBIGUOUS_MNEMONIC_LANGUAGE"
@@ -9,11 +10,6 @@ export type KeyErrorCode =
   | "INVALID_PATH";
 
 /** Bad input to mnemonic handling or key derivation; `code` is stable for callers to branch on. */
-export class KeyError extends Error {
-  readonly code: KeyErrorCode;
-  constructor(code: KeyErrorCode, message: string) {
-    super(message);
-    this.name = "KeyError";
-    this.code = code;
-  }
+export class KeyError extends CodedError<KeyErrorCode> {
+  override readonly name = "KeyError";
 }

@@ -1,4 +1,5 @@
 import { formatUnits, parseUnits } from "ethers";
+import { CodedError } from "../errors/codedError.js";
 
 /** 1 coin (BTCC, ETH, GNO) = 10^9 gwei; the deposit contract and the beacon chain count in gwei. */
 export const GWEI_PER_COIN = 1_000_000_000n;
@@ -6,9 +7,11 @@ export const GWEI_PER_COIN = 1_000_000_000n;
 export const WEI_PER_GWEI = 1_000_000_000n;
 
 /** Thrown when a coin amount is not a decimal number with at most 9 fractional digits. */
-export class CoinAmountError extends Error {
+export class CoinAmountError extends CodedError<"BAD_AMOUNT"> {
   override readonly name = "CoinAmountError";
-  readonly code = "BAD_AMOUNT";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("BAD_AMOUNT", message, options);
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
 // on_tick, on_block, on_attestation, on_attester_slashing), the head, finality, the pools block production draws
 // from, persistence of blocks and finalized states, and the events the API streams.
 import type { Logger } from "pino";
+import { CodedError } from "../../../sdk/errors/codedError.js";
 import type { ChainEvent, ChainEventListener } from "../../api/chainView.js";
 import { ForkChoice } from "../../fork-choice/forkChoice.js";
 import type { BlockSummary } from "../../fork-choice/types.js";
@@ -28,14 +29,10 @@ import { AttestationPool } from "./attestationPool.js";
 import { CheckpointStates, justifiedBalancesOf } from "./checkpointStates.js";
 import { fromRootHex, type RootHex, toRootHex } from "./rootHex.js";
 
-export class ChainError extends Error {
-  constructor(
-    readonly code: "UNKNOWN_PARENT_QUEUED" | "INVALID_BLOCK" | "INVALID_ATTESTATION" | "INVALID_SLASHING" | "NO_STATE",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ChainError";
-  }
+export class ChainError extends CodedError<
+  "UNKNOWN_PARENT_QUEUED" | "INVALID_BLOCK" | "INVALID_ATTESTATION" | "INVALID_SLASHING" | "NO_STATE"
+> {
+  override readonly name = "ChainError";
 }
 
 export interface ChainServiceOptions {

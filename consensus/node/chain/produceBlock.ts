@@ -1,6 +1,8 @@
 // Block production (phase0 validator.md, "Block proposal"): a block on the current head for `slot`, with the eth1
 // vote, the deposits the state then requires (with proofs), the pooled attestations and slashings; its state root
 // comes from running process_block on a copy of the advanced head state.
+
+import { CodedError } from "../../../sdk/errors/codedError.js";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import { getBeaconProposerIndex } from "../../state-transition/accessors/getBeaconProposerIndex.js";
 import { processBlock } from "../../state-transition/block/processBlock.js";
@@ -15,11 +17,10 @@ export interface Eth1ForBlocks {
   getDepositsForBlock(eth1Data: Eth1Data, eth1DepositIndex: number, maxDeposits: number): Deposit[];
 }
 
-export class BlockProductionError extends Error {
-  readonly code = "BLOCK_PRODUCTION_FAILED";
+export class BlockProductionError extends CodedError<"BLOCK_PRODUCTION_FAILED"> {
+  override readonly name = "BlockProductionError";
   constructor(message: string) {
-    super(message);
-    this.name = "BlockProductionError";
+    super("BLOCK_PRODUCTION_FAILED", message);
   }
 }
 

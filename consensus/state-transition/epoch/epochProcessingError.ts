@@ -1,10 +1,5 @@
+import { CodedError } from "../../../sdk/errors/codedError.js";
 /** Raised when an epoch-processing helper is called outside its spec precondition (a spec `assert`). */
-export class EpochProcessingError extends Error {
-  constructor(
-    readonly code: "EPOCH_OUT_OF_RANGE",
-    message: string,
-  ) {
-    super(message);
-    this.name = "EpochProcessingError";
-  }
+export class EpochProcessingError extends CodedError<"EPOCH_OUT_OF_RANGE"> {
+  override readonly name = "EpochProcessingError";
 }

@@ -1,3 +1,4 @@
+import { CodedError } from "../../../sdk/errors/codedError.js";
 export type SlashingProtectionCode =
   | "DOUBLE_PROPOSAL"
   | "PROPOSAL_BELOW_WATERMARK"
@@ -10,12 +11,6 @@ export type SlashingProtectionCode =
   | "GENESIS_VALIDATORS_ROOT_MISMATCH";
 
 /** Refusal to sign (or to import) because it could get a validator slashed. Never caught silently. */
-export class SlashingProtectionError extends Error {
-  constructor(
-    readonly code: SlashingProtectionCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "SlashingProtectionError";
-  }
+export class SlashingProtectionError extends CodedError<SlashingProtectionCode> {
+  override readonly name = "SlashingProtectionError";
 }

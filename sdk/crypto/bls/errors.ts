@@ -1,3 +1,4 @@
+import { CodedError } from "../../errors/codedError.js";
 export type BlsErrorCode =
   | "INVALID_SECRET_KEY"
   | "INVALID_PUBLIC_KEY"
@@ -7,11 +8,6 @@ export type BlsErrorCode =
   | "UNKNOWN_RULES";
 
 /** A BLS operation got input it cannot work with; `code` is stable for callers to branch on. */
-export class BlsError extends Error {
-  readonly code: BlsErrorCode;
-  constructor(code: BlsErrorCode, message: string) {
-    super(message);
-    this.name = "BlsError";
-    this.code = code;
-  }
+export class BlsError extends CodedError<BlsErrorCode> {
+  override readonly name = "BlsError";
 }

@@ -1,3 +1,4 @@
+import { CodedError } from "../../errors/codedError.js";
 import type { DepositIssue } from "../verify/types.js";
 
 /** Stable codes a dApp can branch on when sending deposits. */
@@ -14,10 +15,10 @@ export type DepositClientErrorCode =
   | "PENDING_TRANSACTIONS"
   | "RPC_ERROR";
 
-export class DepositClientError extends Error {
+export class DepositClientError extends CodedError<DepositClientErrorCode> {
   override readonly name = "DepositClientError";
   constructor(
-    readonly code: DepositClientErrorCode,
+    code: DepositClientErrorCode,
     message: string,
     readonly details: {
       /** Verification issues per deposit (INVALID_DEPOSIT), keyed by the deposit's position in the call. */
@@ -27,6 +28,6 @@ export class DepositClientError extends Error {
       cause?: unknown;
     } = {},
   ) {
-    super(message, { cause: details.cause });
+    super(code, message, { cause: details.cause });
   }
 }

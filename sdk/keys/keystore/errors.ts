@@ -1,3 +1,4 @@
+import { CodedError } from "../../errors/codedError.js";
 export type KeystoreErrorCode =
   | "INVALID_KEYSTORE"
   | "UNSUPPORTED_VERSION"
@@ -12,11 +13,6 @@ export type KeystoreErrorCode =
   | "WORKER_FAILED";
 
 /** A keystore could not be created or opened; `code` is stable for callers to branch on. */
-export class KeystoreError extends Error {
-  readonly code: KeystoreErrorCode;
-  constructor(code: KeystoreErrorCode, message: string) {
-    super(message);
-    this.name = "KeystoreError";
-    this.code = code;
-  }
+export class KeystoreError extends CodedError<KeystoreErrorCode> {
+  override readonly name = "KeystoreError";
 }
