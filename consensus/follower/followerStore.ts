@@ -8,8 +8,9 @@
 // cursor, so no deposit is lost or stored twice.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { type DepositTreeSnapshot, DepositTreeSnapshotType } from "../../sdk/deposit-tree/index.js";
+import { openSqliteDatabase } from "../storage/openSqliteDatabase.js";
 import type { DepositDataValue } from "./depositLog.js";
 import { FollowerError } from "./errors.js";
 
@@ -91,11 +92,10 @@ export class FollowerStore {
   private readonly selectValidator: StatementSync;
 
   private constructor(file: string) {
-    this.db = new DatabaseSync(file);
     // WAL: commits append to the log; a crash mid-write leaves the last committed transaction readable.
     // synchronous=NORMAL keeps that guarantee for process kills (power loss may lose the newest commits, which
     // the follower simply re-reads from the chain).
-    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    this.db = openSqliteDatabase(file, { synchronous: "NORMAL" });
     this.db.exec(SCHEMA);
     this.insertDeposit = this.db.prepare(
       `INSERT INTO deposits (idx, block_number, block_hash, tx_hash, log_index, pubkey, withdrawal_credentials, amount,

@@ -1,7 +1,8 @@
 // The node's database (node:sqlite, one file under --data-dir): blocks by root, states at checkpoints (SSZ bytes),
 // and a few named values (genesis, finalized checkpoint). Writes that belong together go in one transaction, so a
 // node killed at any moment restarts from a consistent finalized state.
-import { DatabaseSync } from "node:sqlite";
+import type { DatabaseSync } from "node:sqlite";
+import { openSqliteDatabase } from "../../storage/openSqliteDatabase.js";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS blocks (root BLOB PRIMARY KEY, slot INTEGER NOT NULL, parent_root BLOB NOT NULL, ssz BLOB NOT NULL);
@@ -22,8 +23,8 @@ export class NodeDb {
 
   /** `path` is a file (created if missing) or ":memory:" */
   constructor(path: string) {
-    this.db = new DatabaseSync(path);
-    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    // NORMAL: blocks and states can be re-synced; a process kill still leaves the last commit readable.
+    this.db = openSqliteDatabase(path, { synchronous: "NORMAL" });
     this.db.exec(SCHEMA);
   }
 

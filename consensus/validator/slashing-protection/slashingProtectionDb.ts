@@ -5,7 +5,8 @@
 //  - attestations: no second vote for a target epoch (unless the same signing root), no vote that surrounds or is
 //    surrounded by a recorded one, source <= target, nothing below the lowest recorded source/target (the
 //    low watermarks that keep pruned or imported histories safe).
-import { DatabaseSync } from "node:sqlite";
+import type { DatabaseSync } from "node:sqlite";
+import { openSqliteDatabase } from "../../storage/openSqliteDatabase.js";
 import { SlashingProtectionError } from "./errors.js";
 
 const SCHEMA = `
@@ -48,8 +49,7 @@ export class SlashingProtectionDb {
 
   /** `path` is a file (created if missing) or ":memory:". */
   constructor(path: string) {
-    this.db = new DatabaseSync(path);
-    this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+    this.db = openSqliteDatabase(path, { synchronous: "FULL" });
     this.db.exec(SCHEMA);
   }
 
