@@ -11,7 +11,7 @@ import path from "node:path";
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { type DepositTreeSnapshot, DepositTreeSnapshotType } from "../../sdk/deposit-tree/index.js";
 import { openSqliteDatabase } from "../storage/openSqliteDatabase.js";
-import type { DepositDataValue } from "./depositLog.js";
+import type { DepositEvent } from "./depositLog.js";
 import { FollowerError } from "./errors.js";
 
 export const FOLLOWER_DB_FILE = "follower.sqlite";
@@ -19,14 +19,8 @@ export const FOLLOWER_DB_FILE = "follower.sqlite";
 /** What process_deposit does with a deposit (phase0 beacon-chain.md, "Deposits"). */
 export type DepositOutcome = "new_validator" | "top_up" | "invalid_signature";
 
-export interface StoredDeposit {
-  index: number;
-  blockNumber: number;
-  blockHash: string;
-  transactionHash: string;
-  logIndex: number;
-  depositData: DepositDataValue;
-  depositDataRoot: Uint8Array;
+/** A deposit log as read from the chain, with what processing it did. */
+export interface StoredDeposit extends DepositEvent {
   outcome: DepositOutcome;
 }
 
