@@ -1,21 +1,12 @@
 // Validator status as defined by the beacon-APIs ("Validator status specification", ethereum/beacon-APIs
 // validator-flow), computed from the validator record and the epoch of the state it is read from. BTC20 adds
 // `deposit_pending` for keys seen on the deposit contract but not yet in the state (see activationQueue.ts).
+import type { BeaconValidatorStatus } from "../../sdk/beacon-api/validatorStatuses.js";
 import type { ValidatorRecord } from "./chainView.js";
 
-export const VALIDATOR_STATUSES = [
-  "pending_initialized",
-  "pending_queued",
-  "active_ongoing",
-  "active_exiting",
-  "active_slashed",
-  "exited_unslashed",
-  "exited_slashed",
-  "withdrawal_possible",
-  "withdrawal_done",
-] as const;
+export { VALIDATOR_STATUSES } from "../../sdk/beacon-api/validatorStatuses.js";
 
-export type ValidatorStatus = (typeof VALIDATOR_STATUSES)[number];
+export type ValidatorStatus = BeaconValidatorStatus;
 export type ExtendedValidatorStatus = ValidatorStatus | "deposit_pending";
 
 /** The coarse groups the `status` query filter also accepts. */

@@ -2,4 +2,5 @@ export * from "./activationQueue.js";
 export * from "./errors.js";
 export { type BeaconApiOptions, normalizePubkey } from "./http.js";
 export * from "./validatorStatus.js";
+export * from "./validatorStatuses.js";
 export * from "./watchActivation.js";

@@ -3,18 +3,10 @@
 import { getActivationQueue } from "./activationQueue.js";
 import { BeaconApiError } from "./errors.js";
 import { type BeaconApiOptions, getJson, normalizePubkey } from "./http.js";
+import type { BeaconValidatorStatus } from "./validatorStatuses.js";
 
-export type ValidatorStatus =
-  | "deposit_pending"
-  | "pending_initialized"
-  | "pending_queued"
-  | "active_ongoing"
-  | "active_exiting"
-  | "active_slashed"
-  | "exited_unslashed"
-  | "exited_slashed"
-  | "withdrawal_possible"
-  | "withdrawal_done";
+/** A Beacon API status, or BTC20's `deposit_pending`. */
+export type ValidatorStatus = "deposit_pending" | BeaconValidatorStatus;
 
 export interface ValidatorStatusInfo {
   pubkey: string;
