@@ -5,15 +5,15 @@
 // one after each of the 8 batches (the pool idle, the clock stopped), so the limit sees the same background load
 // as the work. Worker start-up is inside the measured time. Called by bench/sdk.ts; runnable alone:
 //   tsx bench/sdk-keystores.ts            (N = 1000; BENCH_KEYSTORES=100 for a quicker look, scaled to 1000)
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { deriveChildSecretKey, deriveMasterSecretKey, signingKeyPath } from "../sdk/keys/index.js";
 import { DEFAULT_SCRYPT } from "../sdk/keys/keystore/kdfParams.js";
 import { scryptNode } from "../sdk/keys/keystore/scrypt.node.js";
 import type { Keystore } from "../sdk/keys/keystore/types.js";
 import { type KeystoreJob, KeystorePool } from "../sdk/node/keystorePool.js";
+import { writeBenchResults } from "./writeBenchResults.js";
 
 export interface KeystoreBenchResult {
   /** Seconds for 1,000 keystores (measured for `keystoreCount`, scaled linearly to 1,000). */
@@ -175,23 +175,6 @@ function round(value: number, digits = 2): number {
   return Math.round(value * f) / f;
 }
 
-/** Read-modify-write of bench/results/sdk.json (bench/sdk.ts writes other keys into the same file). */
-export async function mergeIntoSdkResults(values: object): Promise<string> {
-  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "results");
-  const file = path.join(dir, "sdk.json");
-  await mkdir(dir, { recursive: true });
-  let current: Record<string, unknown> = {};
-  try {
-    current = JSON.parse(await readFile(file, "utf8"));
-  } catch {
-    // first writer
-  }
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ ...current, ...values }, null, 2)}\n`);
-  await rename(tmp, file);
-  return file;
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   let lastShown = 0;
   const result = await benchKeystores({
@@ -208,5 +191,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   );
   const verdict = result.keystoreRatioToLimit <= 1.15 ? "within" : "NOT within";
   console.log(`keystores: ${result.keystoreRatioToLimit}x the physical limit (${verdict} the 1.15x target)`);
-  console.log(`merged into ${await mergeIntoSdkResults(result)}`);
+  console.log(`merged into ${await writeBenchResults("sdk", result)}`);
 }

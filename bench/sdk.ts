@@ -8,7 +8,6 @@
 // - the browser bundle of sdk/browser.ts (esbuild, platform=browser): size, and failure if Node-only code gets in
 // Prints a table and merges the figures into bench/results/sdk.json (bench/sdk-keystores.ts writes there too).
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -19,6 +18,7 @@ import { type GeneratedValidator, generateDepositData } from "../sdk/deposit/gen
 import { toLaunchpadEntry } from "../sdk/deposit/launchpadJson.js";
 import { verifyDepositData } from "../sdk/deposit/verify/verifyDepositData.js";
 import { BTC20_MAINNET, toHex } from "../sdk/networks/index.js";
+import { writeBenchResults } from "./writeBenchResults.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const VALIDATORS = 1000;
@@ -90,23 +90,6 @@ async function benchKeystoresIfPresent(): Promise<Record<string, number> | null>
   });
 }
 
-/** Read-modify-write: other benchmarks (sdk-keystores) keep their keys in the same file. */
-async function mergeResults(values: object): Promise<string> {
-  const dir = path.join(HERE, "results");
-  const file = path.join(dir, "sdk.json");
-  await mkdir(dir, { recursive: true });
-  let current: Record<string, unknown> = {};
-  try {
-    current = JSON.parse(await readFile(file, "utf8"));
-  } catch {
-    // first writer
-  }
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ ...current, ...values }, null, 2)}\n`);
-  await rename(tmp, file);
-  return file;
-}
-
 const cores = availableParallelism();
 process.stderr.write(`deposit data: ${VALIDATORS} validators on ${cores} core(s)...\n`);
 const deposit = await benchDepositData();
@@ -137,7 +120,7 @@ const ratio = deposit.depositDataPerSecond / TARGET_PER_SECOND;
 console.log(
   `deposit data: ${deposit.depositDataPerSecond}/s = ${ratio.toFixed(2)}x the ${TARGET_PER_SECOND}/s target (load average at the time matters: this machine is shared)`,
 );
-const file = await mergeResults({
+const file = await writeBenchResults("sdk", {
   ...deposit,
   depositDataCores: cores,
   browserBundleBytes: bundle.bytes,
