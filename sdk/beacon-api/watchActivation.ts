@@ -3,6 +3,7 @@
 // if the stream cannot be opened or drops, it polls every `pollIntervalMs` instead.
 import { apiUrl, type BeaconApiOptions, normalizePubkey } from "./http.js";
 import { getValidatorStatus, type ValidatorStatus, type ValidatorStatusInfo } from "./validatorStatus.js";
+import { VALIDATOR_STATUSES } from "./validatorStatuses.js";
 
 export interface ActivationUpdate extends ValidatorStatusInfo {
   previousStatus: ValidatorStatus | null;
@@ -15,15 +16,10 @@ export interface WatchActivationOptions extends BeaconApiOptions {
   useEvents?: boolean;
 }
 
-const ACTIVE_OR_LATER = new Set<ValidatorStatus | null>([
-  "active_ongoing",
-  "active_exiting",
-  "active_slashed",
-  "exited_unslashed",
-  "exited_slashed",
-  "withdrawal_possible",
-  "withdrawal_done",
-]);
+/** Every status from active_ongoing on (VALIDATOR_STATUSES is in lifecycle order). */
+const ACTIVE_OR_LATER = new Set<ValidatorStatus | null>(
+  VALIDATOR_STATUSES.slice(VALIDATOR_STATUSES.indexOf("active_ongoing")),
+);
 
 /** Yields an update whenever a watched key's status changes (the first read included); ends when all are active. */
 export async function* watchActivation(
