@@ -34,7 +34,8 @@ function parseStatusFilter(values: string[]): Set<ValidatorStatus> | null {
   if (values.length === 0) return null;
   const out = new Set<ValidatorStatus>();
   for (const s of values) {
-    const group = STATUS_GROUPS[s];
+    // own keys only: "toString" & co. are not status groups
+    const group = Object.hasOwn(STATUS_GROUPS, s) ? STATUS_GROUPS[s] : undefined;
     if (group) for (const g of group) out.add(g);
     else if ((VALIDATOR_STATUSES as readonly string[]).includes(s)) out.add(s as ValidatorStatus);
     else
