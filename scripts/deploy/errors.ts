@@ -1,5 +1,7 @@
 // Typed errors of the deployment and genesis-allocation scripts: a stable `code` and a message that says what was
 // wrong and what was expected.
+import { CodedError } from "../../sdk/errors/codedError.js";
+
 export type DeployErrorCode =
   | "MISSING_RPC_URL"
   | "MISSING_DEPLOYER_KEY"
@@ -11,12 +13,6 @@ export type DeployErrorCode =
   | "DEPLOYMENT_FAILED"
   | "CODE_MISMATCH";
 
-export class DeployError extends Error {
+export class DeployError extends CodedError<DeployErrorCode> {
   override readonly name = "DeployError";
-  constructor(
-    readonly code: DeployErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }

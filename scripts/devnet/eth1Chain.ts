@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ContractFactory, JsonRpcProvider, type JsonRpcSigner } from "ethers";
+import { CodedError } from "../../sdk/errors/codedError.js";
 import { ARTIFACT_PATH, loadDepositContractArtifact } from "../deploy/depositContractArtifact.js";
 
 export interface Eth1Chain {
@@ -20,11 +21,10 @@ export interface Eth1Chain {
   close(): Promise<void>;
 }
 
-export class Eth1ChainError extends Error {
-  readonly code = "ETH1_CHAIN_FAILED";
+export class Eth1ChainError extends CodedError<"ETH1_CHAIN_FAILED"> {
+  override readonly name = "Eth1ChainError";
   constructor(message: string) {
-    super(message);
-    this.name = "Eth1ChainError";
+    super("ETH1_CHAIN_FAILED", message);
   }
 }
 

@@ -5,12 +5,12 @@ import { initializeBeaconStateFromEth1 } from "../../consensus/state-transition/
 import { isValidGenesisState } from "../../consensus/state-transition/genesis/isValidGenesisState.js";
 import type { BeaconState, Deposit, DepositData } from "../../consensus/types/index.js";
 import { DepositTree } from "../../sdk/deposit-tree/index.js";
+import { CodedError } from "../../sdk/errors/codedError.js";
 
-export class GenesisError extends Error {
-  readonly code = "INVALID_GENESIS";
+export class GenesisError extends CodedError<"INVALID_GENESIS"> {
+  override readonly name = "GenesisError";
   constructor(message: string) {
-    super(message);
-    this.name = "GenesisError";
+    super("INVALID_GENESIS", message);
   }
 }
 

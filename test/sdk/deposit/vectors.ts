@@ -1,6 +1,7 @@
 // Reads the key/deposit vectors from ../shared/vectors/keys (relative to the repo root).
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { LaunchpadDepositEntry } from "../../../sdk/deposit/index.js";
 
 export const VECTORS_DIR = path.resolve(import.meta.dirname, "../../..", "../shared/vectors/keys");
 
@@ -8,17 +9,8 @@ export function readVector<T>(name: string): T {
   return JSON.parse(readFileSync(path.join(VECTORS_DIR, name), "utf8")) as T;
 }
 
-export interface LaunchpadEntryJson {
-  pubkey: string;
-  withdrawal_credentials: string;
-  amount: number;
-  signature: string;
-  deposit_message_root: string;
-  deposit_data_root: string;
-  fork_version: string;
-  network_name: string;
-  deposit_cli_version: string;
-}
+/** The reference files' entries have exactly the SDK's launchpad entry shape. */
+export type LaunchpadEntryJson = LaunchpadDepositEntry;
 
 export interface StakingSmithCase {
   id: string;
