@@ -1,58 +1,24 @@
 // What the Beacon API reads from the node. The node's chain service implements it; tests build it from real states.
-// Field names follow the engine's phase0 values (Lodestar's camelCase of the spec names), so an engine
-// `BeaconState` value satisfies `ApiState` structurally.
+// The shapes are the engine's phase0 values (consensus/types), not copies of them.
+import type { BeaconBlockHeader, BeaconState } from "../types/index.js";
 
-/** phase0 Validator record, the fields the API reports. uint64 as number; FAR_FUTURE_EPOCH = Infinity. */
-export interface ValidatorRecord {
-  pubkey: Uint8Array;
-  withdrawalCredentials: Uint8Array;
-  effectiveBalance: number;
-  slashed: boolean;
-  activationEligibilityEpoch: number;
-  activationEpoch: number;
-  exitEpoch: number;
-  withdrawableEpoch: number;
-}
-
-export interface Checkpoint {
-  epoch: number;
-  root: Uint8Array;
-}
-
-export interface Fork {
-  previousVersion: Uint8Array;
-  currentVersion: Uint8Array;
-  epoch: number;
-}
-
-export interface Eth1Data {
-  depositRoot: Uint8Array;
-  depositCount: number;
-  blockHash: Uint8Array;
-}
+export type { BeaconBlockHeader, Checkpoint, Eth1Data, Fork, Validator as ValidatorRecord } from "../types/index.js";
 
 /** The part of a phase0 BeaconState the API serves. */
-export interface ApiState {
-  slot: number;
-  genesisTime: number;
-  genesisValidatorsRoot: Uint8Array;
-  fork: Fork;
-  eth1Data: Eth1Data;
-  eth1DepositIndex: number;
-  validators: ArrayLike<ValidatorRecord>;
-  balances: ArrayLike<number>;
-  previousJustifiedCheckpoint: Checkpoint;
-  currentJustifiedCheckpoint: Checkpoint;
-  finalizedCheckpoint: Checkpoint;
-}
-
-export interface BeaconBlockHeader {
-  slot: number;
-  proposerIndex: number;
-  parentRoot: Uint8Array;
-  stateRoot: Uint8Array;
-  bodyRoot: Uint8Array;
-}
+export type ApiState = Pick<
+  BeaconState,
+  | "slot"
+  | "genesisTime"
+  | "genesisValidatorsRoot"
+  | "fork"
+  | "eth1Data"
+  | "eth1DepositIndex"
+  | "validators"
+  | "balances"
+  | "previousJustifiedCheckpoint"
+  | "currentJustifiedCheckpoint"
+  | "finalizedCheckpoint"
+>;
 
 export interface HeaderInfo {
   root: Uint8Array;
