@@ -1,5 +1,6 @@
 // What the Beacon API reads from the node. The node's chain service implements it; tests build it from real states.
 // The shapes are the engine's phase0 values (consensus/types), not copies of them.
+import type { BeaconConfig } from "../params/beaconConfig.js";
 import type { BeaconBlockHeader, BeaconState } from "../types/index.js";
 
 export type { BeaconBlockHeader, Checkpoint, Eth1Data, Fork, Validator as ValidatorRecord } from "../types/index.js";
@@ -73,21 +74,22 @@ export interface FollowerStatus {
   depositsProcessed: number;
 }
 
-/** Config values the API needs typed; `spec` is every config value for /eth/v1/config/spec. */
-export interface ApiConfig {
-  SLOTS_PER_EPOCH: number;
-  SECONDS_PER_SLOT: number;
-  MAX_SEED_LOOKAHEAD: number;
-  MIN_PER_EPOCH_CHURN_LIMIT: number;
-  CHURN_LIMIT_QUOTIENT: number;
-  MAX_EFFECTIVE_BALANCE: number;
-  EPOCHS_PER_ETH1_VOTING_PERIOD: number;
-  ETH1_FOLLOW_DISTANCE: number;
-  SECONDS_PER_ETH1_BLOCK: number;
-  GENESIS_FORK_VERSION: Uint8Array;
-  DEPOSIT_CHAIN_ID: number;
-  DEPOSIT_CONTRACT_ADDRESS: Uint8Array;
-}
+/** Config values the API needs typed (the engine's BeaconConfig names); `specValues` has every value for /eth/v1/config/spec. */
+export type ApiConfig = Pick<
+  BeaconConfig,
+  | "SLOTS_PER_EPOCH"
+  | "SECONDS_PER_SLOT"
+  | "MAX_SEED_LOOKAHEAD"
+  | "MIN_PER_EPOCH_CHURN_LIMIT"
+  | "CHURN_LIMIT_QUOTIENT"
+  | "MAX_EFFECTIVE_BALANCE"
+  | "EPOCHS_PER_ETH1_VOTING_PERIOD"
+  | "ETH1_FOLLOW_DISTANCE"
+  | "SECONDS_PER_ETH1_BLOCK"
+  | "GENESIS_FORK_VERSION"
+  | "DEPOSIT_CHAIN_ID"
+  | "DEPOSIT_CONTRACT_ADDRESS"
+>;
 
 export type ChainEvent =
   | {
