@@ -9,7 +9,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import { type DepositTreeSnapshot, DepositTreeSnapshotType } from "../../sdk/deposit-tree/index.js";
+import { type DepositTreeSnapshot, depositTreeSnapshotType } from "../../sdk/deposit-tree/index.js";
 import { openSqliteDatabase } from "../storage/openSqliteDatabase.js";
 import type { DepositEvent } from "./depositLog.js";
 import { FollowerError } from "./errors.js";
@@ -138,7 +138,7 @@ export class FollowerStore {
 
   getSnapshot(): DepositTreeSnapshot | null {
     const value = this.getMeta("snapshot");
-    return value === null ? null : DepositTreeSnapshotType.fromJson(JSON.parse(value));
+    return value === null ? null : depositTreeSnapshotType().fromJson(JSON.parse(value));
   }
 
   /** Next index to store: one past the highest stored deposit, or the snapshot's count. */
@@ -270,7 +270,7 @@ export class FollowerStore {
    */
   saveSnapshot(snapshot: DepositTreeSnapshot, pruneDeposits: boolean): void {
     this.transaction(() => {
-      this.setMeta("snapshot", JSON.stringify(DepositTreeSnapshotType.toJson(snapshot)));
+      this.setMeta("snapshot", JSON.stringify(depositTreeSnapshotType().toJson(snapshot)));
       if (pruneDeposits) {
         this.db.prepare("DELETE FROM deposits WHERE idx < ?").run(snapshot.depositCount);
         this.db.prepare("DELETE FROM eth1_blocks WHERE number < ?").run(snapshot.executionBlockHeight);
@@ -292,7 +292,7 @@ export class FollowerStore {
       throw new FollowerError("STORE_MISMATCH", "can only start from a snapshot with an empty database");
     }
     this.transaction(() => {
-      this.setMeta("snapshot", JSON.stringify(DepositTreeSnapshotType.toJson(snapshot)));
+      this.setMeta("snapshot", JSON.stringify(depositTreeSnapshotType().toJson(snapshot)));
       this.setMeta("cursor", JSON.stringify({ blockNumber: snapshot.executionBlockHeight, blockHash }));
       for (const pubkey of validatorPubkeys) this.insertValidator.run(pubkey, -1);
     });

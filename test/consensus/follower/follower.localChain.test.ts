@@ -6,7 +6,7 @@ import {
   FollowerError,
   FollowerStore,
 } from "../../../consensus/follower/index.js";
-import { DepositTreeSnapshotType } from "../../../sdk/deposit-tree/index.js";
+import { depositTreeSnapshotType } from "../../../sdk/deposit-tree/index.js";
 import { DepositData } from "../../../sdk/ssz/index.js";
 import { isValidMerkleBranch } from "../../sdk/deposit-tree/isValidMerkleBranch.js";
 import { FORK_VERSION, sendBatch, sendDeposit, signedDeposit, testKey } from "./support/deposits.js";
@@ -273,8 +273,8 @@ describe("consensus/follower against a real JSON-RPC node (Hardhat server on 127
       ).to.have.length(2);
 
       // export (JSON, as the Beacon API serves it) and start a fresh database from it
-      const json = JSON.parse(JSON.stringify(DepositTreeSnapshotType.toJson(snapshot)));
-      const imported = DepositTreeSnapshotType.fromJson(json);
+      const json = JSON.parse(JSON.stringify(depositTreeSnapshotType().toJson(snapshot)));
+      const imported = depositTreeSnapshotType().fromJson(json);
       const store2 = FollowerStore.open(dir2);
       // the state at the snapshot has validators for keys 0..2
       await DepositFollower.initFromSnapshot(

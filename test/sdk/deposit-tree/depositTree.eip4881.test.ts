@@ -3,8 +3,8 @@ import {
   calculateSnapshotRoot,
   DepositTree,
   DepositTreeError,
-  DepositTreeSnapshotType,
   depositDataRoot,
+  depositTreeSnapshotType,
 } from "../../../sdk/deposit-tree/index.js";
 import { DepositData } from "../../../sdk/ssz/index.js";
 import { type Eip4881Case, loadEip4881Cases } from "./eip4881Vectors.js";
@@ -60,7 +60,7 @@ describe("sdk/deposit-tree: EIP-4881 reference cases", () => {
       tree.finalize(c.eth1Data, c.blockHeight);
       expect(hex(tree.getRoot())).to.equal(finalRoot);
       const snapshot = tree.getSnapshot();
-      expect(DepositTreeSnapshotType.toJson(snapshot)).to.deep.equal(DepositTreeSnapshotType.toJson(c.snapshot));
+      expect(depositTreeSnapshotType().toJson(snapshot)).to.deep.equal(depositTreeSnapshotType().toJson(c.snapshot));
 
       const copy = DepositTree.fromSnapshot(c.snapshot);
       expect(hex(copy.getRoot())).to.equal(hex(c.eth1Data.depositRoot));
@@ -69,7 +69,7 @@ describe("sdk/deposit-tree: EIP-4881 reference cases", () => {
         expect(hex(copy.getRoot())).to.equal(hex(next.eth1Data.depositRoot));
       }
       // The snapshot also survives its SSZ encoding.
-      const decoded = DepositTreeSnapshotType.deserialize(DepositTreeSnapshotType.serialize(snapshot));
+      const decoded = depositTreeSnapshotType().deserialize(depositTreeSnapshotType().serialize(snapshot));
       expect(hex(DepositTree.fromSnapshot(decoded).getRoot())).to.equal(hex(c.eth1Data.depositRoot));
     }
   });
