@@ -20,6 +20,18 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, "../..");
 const VECTORS = path.resolve(REPO_ROOT, "../shared/vectors");
 
+/** Printed when the vectors are missing (a clone without ../shared): where they come from and how to point at them. */
+const WHERE_VECTORS_COME_FROM = [
+  "The official phase0 vectors are not in this repository. CI reads them from ../shared/vectors beside the clone:",
+  "  ../shared/vectors/consensus-spec-tests-v0.12.3/tests/{minimal,general}/phase0/...  (SPEC_TESTS_DIR default)",
+  "  ../shared/vectors/consensus-configs/v0.12.3/minimal/phase0.yaml                    (SPEC_CONFIG default)",
+  "Elsewhere, get consensus-spec-tests v0.12.3: the npm package @chainsafe/eth2-spec-tests@0.12.3 (a copy of the",
+  "ethereum/eth2.0-spec-tests v0.12.3 release, now github.com/ethereum/consensus-spec-tests), e.g.",
+  "  npm pack @chainsafe/eth2-spec-tests@0.12.3 && mkdir vectors && tar xzf chainsafe-eth2-spec-tests-0.12.3.tgz -C vectors",
+  "and the v0.12.3 minimal config (configs/minimal/phase0.yaml of github.com/ethereum/consensus-specs at tag v0.12.3),",
+  "then: SPEC_TESTS_DIR=<the folder holding tests/> SPEC_CONFIG=<that phase0.yaml> npm run test:spec",
+].join("\n");
+
 interface Tally {
   passed: number;
   failed: number;
@@ -105,7 +117,7 @@ async function main(): Promise<number> {
   const filter = process.env.SPEC_FILTER ?? "";
   const testsRoot = path.join(testsDir, "tests");
   if (!existsSync(testsRoot)) {
-    console.error(`no tests/ folder in SPEC_TESTS_DIR=${testsDir}`);
+    console.error(`no tests/ folder in SPEC_TESTS_DIR=${testsDir}\n${WHERE_VECTORS_COME_FROM}`);
     return 1;
   }
   const loaded = loadBeaconConfigReport(configFiles);

@@ -2,6 +2,7 @@
 // (`network.createServer`, HTTP + WebSocket on a free port), with the DepositContract deployed over that HTTP endpoint.
 import { Contract, ContractFactory, JsonRpcProvider, type JsonRpcSigner } from "ethers";
 import { artifacts, network, tasks } from "hardhat";
+import { loadDepositContractArtifact } from "../../../../scripts/deploy/depositContractArtifact.js";
 
 export interface LocalChain {
   url: string;
@@ -31,9 +32,10 @@ export async function startLocalChain(chainId = 31337): Promise<LocalChain> {
   const signer = await provider.getSigner(0);
   // Deposits move real value: give the deployer far more than any test or benchmark sends.
   await provider.send("hardhat_setBalance", [await signer.getAddress(), `0x${(10n ** 40n).toString(16)}`]);
-  // Compiles first when run outside `hardhat test` (the benchmark) on a fresh checkout; a no-op when up to date.
+  // Compiles first when run outside `hardhat test` (the benchmark) on a fresh checkout; a no-op when up to date. The
+  // artifact is then read from its file: Hardhat's artifact manager keeps the (empty) listing it read before the build.
   if (!(await artifacts.artifactExists("DepositContract"))) await tasks.getTask("build").run({ quiet: true });
-  const artifact = await artifacts.readArtifact("DepositContract");
+  const artifact = await loadDepositContractArtifact();
   const factory = new ContractFactory(artifact.abi, artifact.bytecode, signer);
   const deployed = await factory.deploy();
   const receipt = await deployed.deploymentTransaction()!.wait();
