@@ -1,6 +1,6 @@
 // A real JSON-RPC node on 127.0.0.1 for the follower tests and benchmark: Hardhat 3's own server
 // (`network.createServer`, HTTP + WebSocket on a free port), with the DepositContract deployed over that HTTP endpoint.
-import { Contract, ContractFactory, JsonRpcProvider, type JsonRpcSigner } from "ethers";
+import { Contract, ContractFactory, type InterfaceAbi, JsonRpcProvider, type JsonRpcSigner } from "ethers";
 import { artifacts, network, tasks } from "hardhat";
 import { loadDepositContractArtifact } from "../../../../scripts/deploy/depositContractArtifact.js";
 
@@ -35,7 +35,8 @@ export async function startLocalChain(chainId = 31337): Promise<LocalChain> {
   // Compiles first when run outside `hardhat test` (the benchmark) on a fresh checkout; a no-op when up to date. The
   // artifact is then read from its file: Hardhat's artifact manager keeps the (empty) listing it read before the build.
   if (!(await artifacts.artifactExists("DepositContract"))) await tasks.getTask("build").run({ quiet: true });
-  const artifact = await loadDepositContractArtifact();
+  const loaded = await loadDepositContractArtifact();
+  const artifact = { abi: loaded.abi as InterfaceAbi, bytecode: loaded.bytecode };
   const factory = new ContractFactory(artifact.abi, artifact.bytecode, signer);
   const deployed = await factory.deploy();
   const receipt = await deployed.deploymentTransaction()!.wait();
