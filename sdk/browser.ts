@@ -4,6 +4,7 @@ export * from "./crypto/bls/index.js";
 export * from "./deposit/client/index.js";
 export * from "./deposit/index.js";
 export * from "./deposit-tree/index.js";
+export * from "./exit/index.js";
 export * from "./keys/index.js";
 export * from "./keys/keystore/index.js";
 // Both the BLS and the keys modules name the 32-byte secret-key length; it is one constant.

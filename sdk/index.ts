@@ -2,5 +2,6 @@
 export * from "./browser.js";
 export * from "./deposit/depositDataFile.node.js";
 export * from "./deposit/depositDataPool.node.js";
+export * from "./exit/exitTransactionFile.node.js";
 export * from "./node/keystoreFile.js";
 export * from "./node/keystorePool.js";

@@ -104,13 +104,14 @@ export const ETHEREUM_NETWORKS: readonly NetworkParams[] = [
     coinSymbol: "GNO",
     multiplier: 32,
   }),
-  // Retired networks still listed by staking-deposit-cli v2.8.0: their exit fork version is not recorded there,
-  // so the genesis fork version stands in (used only to recognise deposits signed for them).
+  // Retired networks still listed by staking-deposit-cli v2.8.0. Holesky's Capella version 0x04017000 is its exit
+  // fork version (EIP-7044; eth-staking-smith's signed-exit vector checks it, test/sdk/exit). Mekong's is not
+  // recorded there, so its genesis fork version stands in (used only to recognise deposits signed for it).
   ethereumNetwork({
     name: "holesky",
     chainId: 17000n,
     genesisForkVersion: "01017000",
-    exitForkVersion: null,
+    exitForkVersion: "04017000",
     genesisValidatorsRoot: "9143aa7c615a7f7115e2b6aac319c03529df8242ae705fba9df39b79c59fa8b1",
     depositContractAddress: null,
   }),

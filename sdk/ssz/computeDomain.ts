@@ -3,6 +3,8 @@ import { computeForkDataRoot } from "./computeForkDataRoot.js";
 export const ZERO_ROOT = new Uint8Array(32);
 /** DOMAIN_DEPOSIT (phase0 beacon-chain.md, "Domain types"). */
 export const DOMAIN_DEPOSIT = Uint8Array.of(3, 0, 0, 0);
+/** DOMAIN_VOLUNTARY_EXIT (phase0 beacon-chain.md, "Domain types"). */
+export const DOMAIN_VOLUNTARY_EXIT = Uint8Array.of(4, 0, 0, 0);
 
 /**
  * compute_domain (phase0 beacon-chain.md, "Misc"): domain_type ++ fork_data_root[:28].
