@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { Registry } from "prom-client";
 import type { ChainView } from "./chainView.js";
+import { registerCors } from "./cors.js";
 import { ApiError } from "./errors.js";
 import { registerActivationQueueRoutes } from "./routes/activationQueue.js";
 import { registerConfigRoutes } from "./routes/config.js";
@@ -15,10 +16,13 @@ export interface BeaconApiOptions {
   logger?: FastifyServerOptions["logger"];
   /** when given, `/metrics` serves this registry too */
   metrics?: Registry;
+  /** origins allowed to call the API from a browser (CORS), `*` for any; default none */
+  cors?: readonly string[];
 }
 
 export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): FastifyInstance {
   const app = Fastify({ logger: opts.logger ?? false });
+  registerCors(app, opts.cors ?? []);
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof ApiError) {

@@ -1,5 +1,6 @@
 // Command line of btc20-node (started by bin/btc20-node.js on the repository's Node 22).
 import { Command, InvalidArgumentError } from "commander";
+import { parseCorsOrigins } from "../api/cors.js";
 import { runNode } from "./runNode.js";
 
 const port = (v: string) => {
@@ -29,6 +30,18 @@ const program = new Command("btc20-node")
   .option("--data-dir <dir>", "database directory (blocks, states at checkpoints, follower data)", ".data/btc20-node")
   .option("--rest.address <host>", "Beacon API listen address", "127.0.0.1")
   .option("--rest.port <port>", "Beacon API port", port, 5052)
+  .option(
+    "--rest.cors <origins>",
+    "comma-separated origins allowed to call the Beacon API from a browser (e.g. the staking dApp), * for any",
+    (v: string) => {
+      try {
+        return parseCorsOrigins(v);
+      } catch (e) {
+        throw new InvalidArgumentError((e as Error).message);
+      }
+    },
+    [] as string[],
+  )
   .option("--metrics.port <port>", "Prometheus /metrics port (also served on the REST port)", port)
   .option("--keystores <dir>", "directory of EIP-2335 keystores (*.json) to run validators for")
   .option("--keystore-password-file <file>", "file holding the keystores' password")
@@ -49,6 +62,7 @@ try {
     dataDir: o.dataDir,
     restAddress: o["rest.address"],
     restPort: o["rest.port"],
+    restCors: o["rest.cors"],
     metricsPort: o["metrics.port"],
     keystores: o.keystores,
     keystorePasswordFile: o.keystorePasswordFile,

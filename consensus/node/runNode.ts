@@ -36,6 +36,8 @@ export interface NodeOptions {
   dataDir: string;
   restAddress: string;
   restPort: number;
+  /** origins allowed to call the API from browsers (--rest.cors); default none */
+  restCors?: string[];
   metricsPort?: number;
   keystores?: string;
   keystorePasswordFile?: string;
@@ -129,7 +131,7 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
 
   const view = new NodeChainView(cfg, chain, clock, bridge);
   const metrics = createMetrics(view);
-  const api: FastifyInstance = createBeaconApi(view, { metrics: metrics.registry });
+  const api: FastifyInstance = createBeaconApi(view, { metrics: metrics.registry, cors: o.restCors });
   const restUrl = await api.listen({ host: o.restAddress, port: o.restPort });
   let metricsServer: FastifyInstance | null = null;
   let metricsUrl: string | null = null;
