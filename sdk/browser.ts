@@ -1,5 +1,6 @@
 // Browser entry of the BTC20 SDK: everything that runs without Node (no `node:` modules, no native code).
 // BLS and EIP-2333 pick their pure-JS back ends here (noble, portable HKDF); keystores use WebCrypto + noble scrypt.
+export * from "./beacon-api/index.js";
 export * from "./crypto/bls/index.js";
 export * from "./deposit/client/index.js";
 export * from "./deposit/index.js";

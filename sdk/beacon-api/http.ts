@@ -54,3 +54,28 @@ export async function getJson(opts: BeaconApiOptions, path: string, allow404 = f
     throw new BeaconApiError("INVALID_RESPONSE", `GET ${path}: response is not JSON`);
   }
 }
+
+/** POSTs `body` as JSON to `path`; resolves on 2xx, throws HTTP_ERROR with the node's message otherwise. */
+export async function postJson(opts: BeaconApiOptions, path: string, body: unknown): Promise<void> {
+  const doFetch = opts.fetch ?? globalThis.fetch;
+  let res: Response;
+  try {
+    res = await doFetch(apiUrl(opts, path), {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(body),
+      signal: opts.signal,
+    });
+  } catch (e) {
+    throw new BeaconApiError("NETWORK_ERROR", `POST ${path} failed: ${(e as Error).message}`);
+  }
+  if (res.ok) return;
+  const text = await res.text();
+  let message = text;
+  try {
+    message = (JSON.parse(text) as { message?: string }).message ?? text;
+  } catch {
+    // not JSON: keep the raw text
+  }
+  throw new BeaconApiError("HTTP_ERROR", `POST ${path}: HTTP ${res.status}: ${message}`, res.status);
+}

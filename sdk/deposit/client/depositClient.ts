@@ -1,9 +1,11 @@
 import { Contract, getAddress, type Provider, type Signer } from "ethers";
 import type { Bls } from "../../crypto/bls/types.js";
-import { WEI_PER_GWEI } from "../../networks/coinAmount.js";
-import { toHex } from "../../networks/hexBytes.js";
+import { gweiToCoins, WEI_PER_GWEI } from "../../networks/coinAmount.js";
+import { fixedHexToBytes, toHex } from "../../networks/hexBytes.js";
 import type { NetworkParams } from "../../networks/types.js";
+import { DepositData } from "../../ssz/index.js";
 import type { DepositDataRecord } from "../createDepositData.js";
+import { depositMessageRoot, depositSigningRoot, gweiToSszNumber } from "../depositSigningRoot.js";
 import { toLaunchpadEntry } from "../launchpadJson.js";
 import { verifyDepositData } from "../verify/verifyDepositData.js";
 import { DEPOSIT_CONTRACT_ABI } from "./depositContractAbi.js";
@@ -226,6 +228,65 @@ export class DepositClient {
       result.sent.push(...(await this.send(todo.slice(start, start + batchSize), report)));
     }
     return result;
+  }
+
+  /**
+   * Adds `amountGwei` to a validator that already has a deposit, without its signing key (a top-up, as the
+   * launchpad's "add funds"). phase0 `apply_deposit` checks the signature only of a deposit for a pubkey not yet in
+   * the registry; for a known one only the amount counts. So this sends a zero signature, the withdrawal credentials
+   * of the key's first valid deposit and the deposit_data_root of exactly these fields (which the contract checks).
+   * Refuses (NOT_DEPOSITED) a key with no logged deposit whose signature verifies for the network: the beacon chain
+   * would then treat this deposit as a new validator's, find no valid signature, and the coins would be lost.
+   */
+  async topUp(
+    pubkey: Uint8Array | string,
+    amountGwei: bigint,
+    options: Pick<SendOptions, "allowPendingTransactions"> = {},
+  ): Promise<SentDeposit> {
+    const key = typeof pubkey === "string" ? fixedHexToBytes(pubkey, 48, "pubkey") : pubkey;
+    if (amountGwei < this.network.minDepositGwei) {
+      throw new DepositClientError(
+        "BAD_AMOUNT",
+        `a top-up of ${gweiToCoins(amountGwei)} ${this.network.coinSymbol} is below the minimum deposit of ${gweiToCoins(this.network.minDepositGwei)}`,
+      );
+    }
+    if (!options.allowPendingTransactions) await this.assertNoPendingTransactions();
+    const logged = (await this.existingDeposits()).get(toHex(key)) ?? [];
+    const valid = logged.find((e) => {
+      const messageRoot = depositMessageRoot({
+        pubkey: e.pubkey,
+        withdrawalCredentials: e.withdrawalCredentials,
+        amountGwei: e.amountGwei,
+      });
+      return this.bls.verify(e.pubkey, depositSigningRoot(messageRoot, this.network.genesisForkVersion), e.signature);
+    });
+    if (!valid) {
+      throw new DepositClientError(
+        "NOT_DEPOSITED",
+        logged.length === 0
+          ? `no deposit for ${toHex(key).slice(0, 12)}… in the contract: a top-up needs an existing validator; make its first deposit with signed deposit data`
+          : `the deposits of ${toHex(key).slice(0, 12)}… in the contract have no valid signature for ${this.network.name}, so no validator exists to top up`,
+      );
+    }
+    const signature = new Uint8Array(96);
+    const withdrawalCredentials = valid.withdrawalCredentials;
+    const record: DepositDataRecord = {
+      pubkey: key,
+      withdrawalCredentials,
+      amountGwei,
+      signature,
+      depositMessageRoot: depositMessageRoot({ pubkey: key, withdrawalCredentials, amountGwei }),
+      depositDataRoot: DepositData.hashTreeRoot({
+        pubkey: key,
+        withdrawalCredentials,
+        amount: gweiToSszNumber(amountGwei),
+        signature,
+      }),
+      forkVersion: this.network.genesisForkVersion,
+      networkName: this.network.name,
+    };
+    const [sent] = await this.send([{ record, position: 0 }], () => {});
+    return sent!;
   }
 
   /** Throws PENDING_TRANSACTIONS when the sending account has transactions in the mempool. */

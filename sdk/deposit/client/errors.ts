@@ -8,6 +8,8 @@ export type DepositClientErrorCode =
   | "WRONG_CHAIN"
   | "REVERTED"
   | "ALREADY_DEPOSITED"
+  | "NOT_DEPOSITED"
+  | "BAD_AMOUNT"
   | "NO_CONTRACT"
   | "NO_PROVIDER"
   | "INVALID_DEPOSIT"

@@ -15,7 +15,15 @@ export interface VerifyDepositDataOptions {
    * network; the entry's own fork_version is always tried too.
    */
   otherNetworks?: readonly NetworkParams[];
+  /**
+   * Called as signatures get checked (a dApp's progress bar): `verified` of `total` well-formed entries. With it,
+   * signatures are batch-verified in groups of PROGRESS_GROUP_SIZE instead of all at once.
+   */
+  onProgress?: (verified: number, total: number) => void;
 }
+
+/** Signatures per batch verification when progress is reported. */
+export const PROGRESS_GROUP_SIZE = 16;
 
 /**
  * Every launchpad check on the entries of a deposit_data file for `network` (staking-launchpad
@@ -85,11 +93,18 @@ export function verifyDepositData(
     });
   }
 
-  // One batch verification for the common all-valid case; individual checks only when it fails.
-  const allValid = pending.length > 0 && bls.verifyMultipleSignatures(pending.map((p) => p.set));
-  for (const { result, set } of pending) {
+  // One batch verification for the common all-valid case (per group when reporting progress); individual checks
+  // only for a group that fails.
+  const groupSize = options.onProgress ? PROGRESS_GROUP_SIZE : Math.max(1, pending.length);
+  const groupValid: boolean[] = [];
+  for (let start = 0; start < pending.length; start += groupSize) {
+    const group = pending.slice(start, start + groupSize);
+    groupValid.push(bls.verifyMultipleSignatures(group.map((p) => p.set)));
+    options.onProgress?.(start + group.length, pending.length);
+  }
+  for (const [k, { result, set }] of pending.entries()) {
     const record = result.record!;
-    const valid = allValid || bls.verify(set.publicKey, set.message, set.signature);
+    const valid = groupValid[Math.floor(k / groupSize)] || bls.verify(set.publicKey, set.message, set.signature);
     if (valid) {
       if (toHex(record.forkVersion) !== forkHex) {
         result.issues.push({
