@@ -4,8 +4,12 @@
 import type { Logger } from "pino";
 import { bls } from "../../sdk/crypto/bls/index.js";
 import { UintNum64 } from "../../sdk/ssz/index.js";
+import { computeSubnetForAttestation } from "../network/gossip/computeSubnetForAttestation.js";
+import { allTopics, type GossipTopic } from "../network/gossip/topics.js";
+import type { GossipValidationResult, Network } from "../network/network.js";
 import type { BeaconConfig } from "../params/beaconConfig.js";
 import { getBeaconCommittee } from "../state-transition/accessors/getBeaconCommittee.js";
+import { getCommitteeCountPerSlot } from "../state-transition/accessors/getCommitteeCountPerSlot.js";
 import { getDomain } from "../state-transition/accessors/getDomain.js";
 import { computeSigningRoot } from "../state-transition/misc/computeSigningRoot.js";
 import type {
@@ -20,19 +24,19 @@ import type {
 import { isAggregator } from "../validator/isAggregator.js";
 import type { SignedAggregateAndProofValue } from "../validator/types.js";
 import type { BeaconNodeLink, ValidatorClient } from "../validator/validatorClient.js";
-import type { ChainService } from "./chain/chainService.js";
+import { ChainError, type ChainService } from "./chain/chainService.js";
 import { type Eth1ForBlocks, produceBlock } from "./chain/produceBlock.js";
 import { fromRootHex, toRootHex } from "./chain/rootHex.js";
 import { SlashingDetector } from "./chain/slashingDetector.js";
 import type { SlotClock } from "./clock/slotClock.js";
-import type { SimNetwork, Topic } from "./network/simNetwork.js";
 
 export interface BeaconNodeOptions {
   id: string;
   chain: ChainService;
   clock: SlotClock;
   eth1?: Eth1ForBlocks | null;
-  network?: SimNetwork;
+  /** gossip and req/resp (SimNetwork endpoint or libp2p); none: a single node */
+  network?: Network;
   logger?: Logger;
 }
 
@@ -63,7 +67,7 @@ export class BeaconNode implements BeaconNodeLink {
     this.chain = opts.chain;
     this.cfg = opts.chain.cfg;
     this.detector = new SlashingDetector(this.cfg);
-    opts.network?.join(opts.id, (topic, message) => this.onGossip(topic, message));
+    if (opts.network) this.subscribeGossip(opts.network);
   }
 
   get id(): string {
@@ -110,17 +114,36 @@ export class BeaconNode implements BeaconNodeLink {
 
   publishBlock(block: SignedBeaconBlock): void {
     this.receiveBlock(block);
-    this.opts.network?.publish(this.opts.id, "block", block);
+    this.gossip({ name: "beacon_block" }, this.cfg.types.SignedBeaconBlock.serialize(block));
   }
 
   publishAttestation(attestation: Attestation): void {
     this.receiveAttestation(attestation);
-    this.opts.network?.publish(this.opts.id, "attestation", attestation);
+    const subnet = this.subnetOf(attestation);
+    if (subnet !== null) {
+      this.gossip({ name: "beacon_attestation", subnet }, this.cfg.types.Attestation.serialize(attestation));
+    }
   }
 
   publishAggregate(aggregate: SignedAggregateAndProofValue): void {
     this.receiveAggregate(aggregate);
-    this.opts.network?.publish(this.opts.id, "aggregate", aggregate);
+    this.gossip({ name: "beacon_aggregate_and_proof" }, this.cfg.types.SignedAggregateAndProof.serialize(aggregate));
+  }
+
+  /** compute_subnet_for_attestation with the committee count of the attestation's epoch (from the head). */
+  subnetOf(attestation: Attestation): number | null {
+    const slot = attestation.data.slot;
+    try {
+      const state = this.chain.headStateAtSlot(Math.max(slot, this.chain.headState().slot));
+      const perSlot = getCommitteeCountPerSlot(this.cfg, state, Math.floor(slot / this.cfg.SLOTS_PER_EPOCH));
+      return computeSubnetForAttestation(perSlot, this.cfg.SLOTS_PER_EPOCH, slot, attestation.data.index);
+    } catch {
+      return null;
+    }
+  }
+
+  private gossip(topic: GossipTopic, ssz: Uint8Array): void {
+    this.opts.network?.publish(topic, ssz).catch((e) => this.opts.logger?.debug({ err: e, topic }, "publish failed"));
   }
 
   getAggregate(data: AttestationData): Attestation | null {
@@ -129,51 +152,90 @@ export class BeaconNode implements BeaconNodeLink {
 
   // ---- gossip ----
 
-  private onGossip(topic: Topic, message: unknown): void {
-    switch (topic) {
-      case "block":
-        this.receiveBlock(message as SignedBeaconBlock);
-        return;
-      case "attestation":
-        this.receiveAttestation(message as Attestation);
-        return;
-      case "aggregate":
-        this.receiveAggregate(message as SignedAggregateAndProofValue);
-        return;
-      case "proposer_slashing":
-        this.receiveProposerSlashing(message as ProposerSlashing);
-        return;
-      case "attester_slashing":
-        this.receiveAttesterSlashing(message as AttesterSlashing);
-        return;
+  /** Subscribes to every phase0 topic (all 64 attestation subnets) with a validator per topic. */
+  private subscribeGossip(network: Network): void {
+    const t = this.cfg.types;
+    const decode =
+      <T>(type: { deserialize(b: Uint8Array): T }, receive: (v: T) => GossipValidationResult) =>
+      async (ssz: Uint8Array): Promise<GossipValidationResult> => {
+        let value: T;
+        try {
+          value = type.deserialize(ssz);
+        } catch {
+          return "REJECT";
+        }
+        return receive(value);
+      };
+    for (const topic of allTopics()) {
+      switch (topic.name) {
+        case "beacon_block":
+          network.subscribe(
+            topic,
+            decode(t.SignedBeaconBlock, (b) => this.receiveBlock(b)),
+          );
+          break;
+        case "beacon_attestation":
+          network.subscribe(
+            topic,
+            decode(t.Attestation, (a) => this.receiveAttestation(a)),
+          );
+          break;
+        case "beacon_aggregate_and_proof":
+          network.subscribe(
+            topic,
+            decode(t.SignedAggregateAndProof, (a) => this.receiveAggregate(a)),
+          );
+          break;
+        case "proposer_slashing":
+          network.subscribe(
+            topic,
+            decode(t.ProposerSlashing, (s) => this.receiveProposerSlashing(s)),
+          );
+          break;
+        case "attester_slashing":
+          network.subscribe(
+            topic,
+            decode(t.AttesterSlashing, (s) => this.receiveAttesterSlashing(s)),
+          );
+          break;
+        case "voluntary_exit":
+          network.subscribe(
+            topic,
+            decode(t.SignedVoluntaryExit, () => "IGNORE"),
+          );
+          break;
+      }
     }
   }
 
-  private receiveBlock(block: SignedBeaconBlock): void {
+  private receiveBlock(block: SignedBeaconBlock): GossipValidationResult {
     this.stats.blocksReceived++;
     const slashing = this.detector.onBlock(block);
     if (slashing) this.reportProposerSlashing(slashing);
     try {
-      this.chain.importBlock(block);
+      return this.chain.importBlock(block) ? "ACCEPT" : "IGNORE";
     } catch (e) {
       this.stats.blocksRejected++;
       this.opts.logger?.debug({ err: e, slot: block.message.slot }, "block rejected");
+      return verdictOf(e);
     }
   }
 
-  private receiveAttestation(att: Attestation): void {
+  private receiveAttestation(att: Attestation): GossipValidationResult {
     try {
       const indexed = this.chain.onAttestation(att);
       const slashing = this.detector.onAttestation(indexed);
       if (slashing) this.reportAttesterSlashing(slashing);
+      return "ACCEPT";
     } catch (e) {
       this.stats.attestationsRejected++;
       this.opts.logger?.debug({ err: e, slot: att.data.slot }, "attestation rejected");
+      return verdictOf(e);
     }
   }
 
   /** validator.md "Aggregation": the aggregator is in the committee, selected by its proof, and signed the message. */
-  private receiveAggregate(signed: SignedAggregateAndProofValue): void {
+  private receiveAggregate(signed: SignedAggregateAndProofValue): GossipValidationResult {
     const { aggregatorIndex, aggregate, selectionProof } = signed.message;
     const slot = aggregate.data.slot;
     try {
@@ -199,28 +261,32 @@ export class BeaconNode implements BeaconNodeLink {
         !bls.verify(pubkey, msgRoot, signed.signature)
       ) {
         this.stats.attestationsRejected++;
-        return;
+        return "REJECT";
       }
     } catch {
       this.stats.attestationsRejected++;
-      return;
+      return "IGNORE";
     }
-    this.receiveAttestation(aggregate);
+    return this.receiveAttestation(aggregate);
   }
 
-  private receiveProposerSlashing(s: ProposerSlashing): void {
+  private receiveProposerSlashing(s: ProposerSlashing): GossipValidationResult {
     try {
       this.chain.onProposerSlashing(s);
+      return "ACCEPT";
     } catch (e) {
       this.opts.logger?.debug({ err: e }, "proposer slashing rejected");
+      return verdictOf(e);
     }
   }
 
-  private receiveAttesterSlashing(s: AttesterSlashing): void {
+  private receiveAttesterSlashing(s: AttesterSlashing): GossipValidationResult {
     try {
       this.chain.onAttesterSlashing(s);
+      return "ACCEPT";
     } catch (e) {
       this.opts.logger?.debug({ err: e }, "attester slashing rejected");
+      return verdictOf(e);
     }
   }
 
@@ -231,13 +297,21 @@ export class BeaconNode implements BeaconNodeLink {
       "equivocating proposer detected",
     );
     this.receiveProposerSlashing(s);
-    this.opts.network?.publish(this.opts.id, "proposer_slashing", s);
+    this.gossip({ name: "proposer_slashing" }, this.cfg.types.ProposerSlashing.serialize(s));
   }
 
   private reportAttesterSlashing(s: AttesterSlashing): void {
     this.stats.slashingsDetected++;
     this.opts.logger?.warn({ target: s.attestation1.data.target.epoch }, "double vote detected");
     this.receiveAttesterSlashing(s);
-    this.opts.network?.publish(this.opts.id, "attester_slashing", s);
+    this.gossip({ name: "attester_slashing" }, this.cfg.types.AttesterSlashing.serialize(s));
   }
+}
+
+/** A chain error's gossip verdict: invalid content is REJECT, anything the node cannot judge yet is IGNORE. */
+function verdictOf(e: unknown): GossipValidationResult {
+  const code = e instanceof ChainError ? e.code : null;
+  return code === "INVALID_BLOCK" || code === "INVALID_ATTESTATION" || code === "INVALID_SLASHING"
+    ? "REJECT"
+    : "IGNORE";
 }

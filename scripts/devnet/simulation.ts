@@ -62,7 +62,7 @@ export function createDevnetNodes(o: DevnetNodesOptions): DevnetNodes {
       logger,
       verifySignatures: o.verifySignatures,
     });
-    const node = new BeaconNode({ id, chain, clock, eth1: o.eth1, network, logger });
+    const node = new BeaconNode({ id, chain, clock, eth1: o.eth1, network: network.connect(id), logger });
     const keys = o.keys.slice(next, next + (shares[n] ?? 0));
     next += keys.length;
     if (n === 0 && o.extraKeys) keys.push(...o.extraKeys);

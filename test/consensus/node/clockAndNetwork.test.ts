@@ -43,28 +43,64 @@ describe("consensus/node clock and simulated network", () => {
     expect(clock.slotAt(50)).to.equal(0);
   });
 
-  it("delivers gossip after the latency, holds it across a partition and delivers it on heal", async () => {
+  it("delivers gossip (SSZ bytes) to subscribers after the latency, holds it across a partition, delivers it on heal", async () => {
     const s = new Scheduler("virtual", 0);
     const net = new SimNetwork(s, { latency: 0.5, jitter: 0.2, seed: 7 });
     const got: Record<string, string[]> = { a: [], b: [], c: [] };
-    for (const id of ["a", "b", "c"])
-      net.join(id, (topic, m, from) => void got[id]!.push(`${topic}:${m}:${from}@${s.now() >= 0.5}`));
-    net.publish("a", "block", "x");
+    const text = (b: Uint8Array) => new TextDecoder().decode(b);
+    for (const id of ["a", "b", "c"]) {
+      const ep = net.connect(id);
+      for (const topic of [{ name: "beacon_block" }, { name: "beacon_attestation", subnet: 3 }] as const) {
+        ep.subscribe(topic, async (m, from, t) => {
+          got[id]!.push(`${t.name}:${text(m)}:${from}@${s.now() >= 0.5}`);
+          return text(m) === "bad" ? "REJECT" : "ACCEPT";
+        });
+      }
+    }
+    const a = net.endpoint("a")!;
+    const b = net.endpoint("b")!;
+    const bytes = (x: string) => new TextEncoder().encode(x);
+    await a.publish({ name: "beacon_block" }, bytes("x"));
     await s.runUntil(0.49);
     expect(got.b).to.deep.equal([]);
     await s.runUntil(1);
-    expect(got.b).to.deep.equal(["block:x:a@true"]);
-    expect(got.c).to.deep.equal(["block:x:a@true"]);
+    expect(got.b).to.deep.equal(["beacon_block:x:a@true"]);
+    expect(got.c).to.deep.equal(["beacon_block:x:a@true"]);
     expect(got.a).to.deep.equal([]);
+    // a topic nobody subscribed to reaches nobody
+    await a.publish({ name: "voluntary_exit" }, bytes("v"));
     net.partition([["a"], ["b", "c"]]);
-    net.publish("a", "attestation", "y");
-    net.publish("b", "attestation", "z");
+    expect(b.getPeers().map((p) => p.peerId)).to.deep.equal(["c"]);
+    await a.publish({ name: "beacon_attestation", subnet: 3 }, bytes("y"));
+    await b.publish({ name: "beacon_attestation", subnet: 3 }, bytes("z"));
     await s.runUntil(3);
-    expect(got.b).to.deep.equal(["block:x:a@true"]);
-    expect(got.c).to.deep.equal(["block:x:a@true", "attestation:z:b@true"]);
+    expect(got.b).to.deep.equal(["beacon_block:x:a@true"]);
+    expect(got.c).to.deep.equal(["beacon_block:x:a@true", "beacon_attestation:z:b@true"]);
     net.heal();
     await s.runUntil(5);
-    expect(got.b).to.include("attestation:y:a@true");
-    expect(got.a).to.deep.equal(["attestation:z:b@true"]);
+    expect(got.b).to.include("beacon_attestation:y:a@true");
+    expect(got.a).to.deep.equal(["beacon_attestation:z:b@true"]);
+    // a REJECT lowers the sender's score at the receiver
+    await b.publish({ name: "beacon_block" }, bytes("bad"));
+    await s.runUntil(7);
+    expect(a.peerScore("b")).to.be.lessThan(0);
+    expect(net.verdicts.REJECT).to.equal(2);
+  });
+
+  it("answers requests through the peer's handler, and not across a partition", async () => {
+    const s = new Scheduler("virtual", 0);
+    const net = new SimNetwork(s);
+    const a = net.connect("a");
+    const b = net.connect("b");
+    b.handle("ping", function* (body, from) {
+      yield Uint8Array.of(body[0]! + 1, from.length);
+    });
+    expect(await a.request("b", "ping", Uint8Array.of(41))).to.deep.equal([Uint8Array.of(42, 1)]);
+    net.partition([["a"], ["b"]]);
+    let err: unknown = null;
+    await a.request("b", "ping", Uint8Array.of(1)).catch((e) => {
+      err = e;
+    });
+    expect((err as { code?: string })?.code).to.equal("NO_PEER");
   });
 });
