@@ -20,7 +20,9 @@ export function parseCorsOrigins(value: string): string[] {
     .filter((o) => o.length > 0);
   for (const origin of origins) {
     if (origin !== "*" && !/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new CorsConfigError(`--rest.cors: ${JSON.stringify(origin)} is not an origin; expected scheme://host[:port] or *`);
+      throw new CorsConfigError(
+        `--rest.cors: ${JSON.stringify(origin)} is not an origin; expected scheme://host[:port] or *`,
+      );
     }
   }
   return origins;
