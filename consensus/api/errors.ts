@@ -1,4 +1,11 @@
 import { CodedError } from "../../sdk/errors/codedError.js";
+
+/** One rejected item of a pool submission (beacon-APIs IndexedErrorMessage). */
+export interface SubmissionFailure {
+  index: number;
+  message: string;
+}
+
 /** An error the API answers with `{code, message}` and the HTTP status `code` (beacon-APIs error shape). */
 export class ApiError extends CodedError<string> {
   override readonly name = "ApiError";
@@ -7,6 +14,8 @@ export class ApiError extends CodedError<string> {
     message: string,
     /** stable machine-readable reason, e.g. "INVALID_STATE_ID" */
     code: string,
+    /** for pool submissions: which items failed and why (answered as `failures`) */
+    readonly failures?: SubmissionFailure[],
   ) {
     super(code, message);
   }

@@ -5,11 +5,17 @@ import type { ChainView } from "./chainView.js";
 import { registerCors } from "./cors.js";
 import { ApiError } from "./errors.js";
 import { registerActivationQueueRoutes } from "./routes/activationQueue.js";
+import { registerAttestationRoutes } from "./routes/attestations.js";
+import { registerBlockProductionRoutes } from "./routes/blockProduction.js";
+import { registerBlockRoutes } from "./routes/blocks.js";
 import { registerConfigRoutes } from "./routes/config.js";
 import { registerEventRoutes } from "./routes/events.js";
 import { registerHeaderRoutes } from "./routes/headers.js";
 import { registerNodeRoutes } from "./routes/node.js";
+import { registerOperationPoolRoutes } from "./routes/operationPools.js";
 import { registerStateRoutes } from "./routes/states.js";
+import { registerValidatorDutyRoutes } from "./routes/validatorDuties.js";
+import type { ValidatorApiBackend } from "./validatorApi.js";
 
 export interface BeaconApiOptions {
   /** pino logger options or false (default: false) */
@@ -18,6 +24,8 @@ export interface BeaconApiOptions {
   metrics?: Registry;
   /** origins allowed to call the API from a browser (CORS), `*` for any; default none */
   cors?: readonly string[];
+  /** when given, the validator endpoints (duties, block production, pools) are served from it */
+  validatorApi?: ValidatorApiBackend;
 }
 
 export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): FastifyInstance {
@@ -26,7 +34,8 @@ export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): F
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof ApiError) {
-      return reply.code(err.statusCode).send({ code: err.statusCode, message: err.message });
+      const failures = err.failures ? { failures: err.failures } : {};
+      return reply.code(err.statusCode).send({ code: err.statusCode, message: err.message, ...failures });
     }
     const status = (err as { statusCode?: number }).statusCode;
     const message = err instanceof Error ? err.message : String(err);
@@ -46,8 +55,18 @@ export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): F
   registerHeaderRoutes(app, view);
   registerEventRoutes(app, view);
   registerActivationQueueRoutes(app, view);
+  if (opts.validatorApi) registerValidatorApiRoutes(app, opts.validatorApi);
   if (opts.metrics) registerMetricsRoute(app, opts.metrics);
   return app;
+}
+
+/** Beacon API validator endpoints and pools (issue 11), one module per group. */
+function registerValidatorApiRoutes(app: FastifyInstance, backend: ValidatorApiBackend): void {
+  registerValidatorDutyRoutes(app, backend);
+  registerAttestationRoutes(app, backend);
+  registerBlockProductionRoutes(app, backend);
+  registerBlockRoutes(app, backend);
+  registerOperationPoolRoutes(app, backend);
 }
 
 export function registerMetricsRoute(app: FastifyInstance, registry: Registry): void {

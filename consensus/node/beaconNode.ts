@@ -3,6 +3,7 @@
 // in-process BeaconNodeLink of its validator clients.
 import type { Logger } from "pino";
 import { bls } from "../../sdk/crypto/bls/index.js";
+import { CodedError } from "../../sdk/errors/codedError.js";
 import { UintNum64 } from "../../sdk/ssz/index.js";
 import { computeSubnetForAttestation } from "../network/gossip/computeSubnetForAttestation.js";
 import { allTopics, type GossipTopic } from "../network/gossip/topics.js";
@@ -20,6 +21,7 @@ import type {
   BeaconState,
   ProposerSlashing,
   SignedBeaconBlock,
+  SignedVoluntaryExit,
 } from "../types/index.js";
 import { isAggregator } from "../validator/isAggregator.js";
 import type { SignedAggregateAndProofValue } from "../validator/types.js";
@@ -29,6 +31,14 @@ import { type Eth1ForBlocks, produceBlock } from "./chain/produceBlock.js";
 import { fromRootHex, toRootHex } from "./chain/rootHex.js";
 import { SlashingDetector } from "./chain/slashingDetector.js";
 import type { SlotClock } from "./clock/slotClock.js";
+
+/** An aggregate and proof that fails validator.md "Aggregation" checks. */
+export class AggregateRejectedError extends CodedError<"INVALID_AGGREGATE"> {
+  override readonly name = "AggregateRejectedError";
+  constructor(message: string) {
+    super("INVALID_AGGREGATE", message);
+  }
+}
 
 export interface BeaconNodeOptions {
   id: string;
@@ -117,17 +127,37 @@ export class BeaconNode implements BeaconNodeLink {
     this.gossip({ name: "beacon_block" }, this.cfg.types.SignedBeaconBlock.serialize(block));
   }
 
+  /** Imports `attestation` and gossips it; throws (and gossips nothing) when the node rejects it. */
   publishAttestation(attestation: Attestation): void {
-    this.receiveAttestation(attestation);
+    this.countRejected(() => this.importAttestation(attestation));
     const subnet = this.subnetOf(attestation);
     if (subnet !== null) {
       this.gossip({ name: "beacon_attestation", subnet }, this.cfg.types.Attestation.serialize(attestation));
     }
   }
 
+  /** Checks and imports `aggregate` and gossips it; throws (and gossips nothing) when the node rejects it. */
   publishAggregate(aggregate: SignedAggregateAndProofValue): void {
-    this.receiveAggregate(aggregate);
+    this.countRejected(() => this.importAggregate(aggregate));
     this.gossip({ name: "beacon_aggregate_and_proof" }, this.cfg.types.SignedAggregateAndProof.serialize(aggregate));
+  }
+
+  /** Pools a voluntary exit and gossips it; throws (and gossips nothing) if process_voluntary_exit would fail. */
+  publishVoluntaryExit(exit: SignedVoluntaryExit): void {
+    this.chain.onVoluntaryExit(exit);
+    this.gossip({ name: "voluntary_exit" }, this.cfg.types.SignedVoluntaryExit.serialize(exit));
+  }
+
+  /** Pools a proposer slashing and gossips it; throws (and gossips nothing) if it is not valid and includable. */
+  publishProposerSlashing(slashing: ProposerSlashing): void {
+    this.chain.onProposerSlashing(slashing);
+    this.gossip({ name: "proposer_slashing" }, this.cfg.types.ProposerSlashing.serialize(slashing));
+  }
+
+  /** Pools an attester slashing and gossips it; throws (and gossips nothing) if it is not valid and includable. */
+  publishAttesterSlashing(slashing: AttesterSlashing): void {
+    this.chain.onAttesterSlashing(slashing);
+    this.gossip({ name: "attester_slashing" }, this.cfg.types.AttesterSlashing.serialize(slashing));
   }
 
   /** compute_subnet_for_attestation with the committee count of the attestation's epoch (from the head). */
@@ -201,7 +231,7 @@ export class BeaconNode implements BeaconNodeLink {
         case "voluntary_exit":
           network.subscribe(
             topic,
-            decode(t.SignedVoluntaryExit, () => "IGNORE"),
+            decode(t.SignedVoluntaryExit, (e) => this.receiveVoluntaryExit(e)),
           );
           break;
       }
@@ -223,51 +253,80 @@ export class BeaconNode implements BeaconNodeLink {
 
   private receiveAttestation(att: Attestation): GossipValidationResult {
     try {
-      const indexed = this.chain.onAttestation(att);
-      const slashing = this.detector.onAttestation(indexed);
-      if (slashing) this.reportAttesterSlashing(slashing);
+      this.countRejected(() => this.importAttestation(att));
       return "ACCEPT";
     } catch (e) {
-      this.stats.attestationsRejected++;
       this.opts.logger?.debug({ err: e, slot: att.data.slot }, "attestation rejected");
       return verdictOf(e);
     }
   }
 
-  /** validator.md "Aggregation": the aggregator is in the committee, selected by its proof, and signed the message. */
+  private importAttestation(att: Attestation): void {
+    const indexed = this.chain.onAttestation(att);
+    const slashing = this.detector.onAttestation(indexed);
+    if (slashing) this.reportAttesterSlashing(slashing);
+  }
+
   private receiveAggregate(signed: SignedAggregateAndProofValue): GossipValidationResult {
+    try {
+      this.countRejected(() => this.importAggregate(signed));
+      return "ACCEPT";
+    } catch (e) {
+      this.opts.logger?.debug({ err: e, slot: signed.message.aggregate.data.slot }, "aggregate rejected");
+      return e instanceof AggregateRejectedError ? "REJECT" : verdictOf(e);
+    }
+  }
+
+  private countRejected(run: () => void): void {
+    try {
+      run();
+    } catch (e) {
+      this.stats.attestationsRejected++;
+      throw e;
+    }
+  }
+
+  /** validator.md "Aggregation": the aggregator is in the committee, selected by its proof, and signed the message. */
+  private importAggregate(signed: SignedAggregateAndProofValue): void {
     const { aggregatorIndex, aggregate, selectionProof } = signed.message;
     const slot = aggregate.data.slot;
-    try {
-      const state = this.chain.headStateAtSlot(Math.max(slot, this.chain.headState().slot));
-      const committee = getBeaconCommittee(this.cfg, state, slot, aggregate.data.index);
-      const pubkey = state.validators[aggregatorIndex]?.pubkey;
-      const epoch = Math.floor(slot / this.cfg.SLOTS_PER_EPOCH);
-      const proofRoot = computeSigningRoot(
-        UintNum64,
-        slot,
-        getDomain(this.cfg, state, this.cfg.DOMAIN_SELECTION_PROOF, epoch),
-      );
-      const msgRoot = computeSigningRoot(
-        this.cfg.types.AggregateAndProof,
-        signed.message,
-        getDomain(this.cfg, state, this.cfg.DOMAIN_AGGREGATE_AND_PROOF, epoch),
-      );
-      if (
-        !pubkey ||
-        !committee.includes(aggregatorIndex) ||
-        !isAggregator(this.cfg, committee.length, selectionProof) ||
-        !bls.verify(pubkey, proofRoot, selectionProof) ||
-        !bls.verify(pubkey, msgRoot, signed.signature)
-      ) {
-        this.stats.attestationsRejected++;
-        return "REJECT";
-      }
-    } catch {
-      this.stats.attestationsRejected++;
-      return "IGNORE";
+    const state = this.chain.headStateAtSlot(Math.max(slot, this.chain.headState().slot));
+    const committee = getBeaconCommittee(this.cfg, state, slot, aggregate.data.index);
+    const pubkey = state.validators[aggregatorIndex]?.pubkey;
+    const epoch = Math.floor(slot / this.cfg.SLOTS_PER_EPOCH);
+    const proofRoot = computeSigningRoot(
+      UintNum64,
+      slot,
+      getDomain(this.cfg, state, this.cfg.DOMAIN_SELECTION_PROOF, epoch),
+    );
+    const msgRoot = computeSigningRoot(
+      this.cfg.types.AggregateAndProof,
+      signed.message,
+      getDomain(this.cfg, state, this.cfg.DOMAIN_AGGREGATE_AND_PROOF, epoch),
+    );
+    const reject = (why: string) => {
+      throw new AggregateRejectedError(why);
+    };
+    if (!pubkey || !committee.includes(aggregatorIndex)) {
+      reject(`validator ${aggregatorIndex} is not in committee ${aggregate.data.index} of slot ${slot}`);
+    } else if (!isAggregator(this.cfg, committee.length, selectionProof)) {
+      reject(`the selection proof does not select validator ${aggregatorIndex} as an aggregator`);
+    } else if (!bls.verify(pubkey, proofRoot, selectionProof)) {
+      reject(`the selection proof is not validator ${aggregatorIndex}'s signature of slot ${slot}`);
+    } else if (!bls.verify(pubkey, msgRoot, signed.signature)) {
+      reject(`the aggregate and proof is not signed by validator ${aggregatorIndex}`);
     }
-    return this.receiveAttestation(aggregate);
+    this.importAttestation(aggregate);
+  }
+
+  private receiveVoluntaryExit(exit: SignedVoluntaryExit): GossipValidationResult {
+    try {
+      this.chain.onVoluntaryExit(exit);
+      return "ACCEPT";
+    } catch (e) {
+      this.opts.logger?.debug({ err: e }, "voluntary exit rejected");
+      return verdictOf(e);
+    }
   }
 
   private receiveProposerSlashing(s: ProposerSlashing): GossipValidationResult {
@@ -311,7 +370,10 @@ export class BeaconNode implements BeaconNodeLink {
 /** A chain error's gossip verdict: invalid content is REJECT, anything the node cannot judge yet is IGNORE. */
 function verdictOf(e: unknown): GossipValidationResult {
   const code = e instanceof ChainError ? e.code : null;
-  return code === "INVALID_BLOCK" || code === "INVALID_ATTESTATION" || code === "INVALID_SLASHING"
+  return code === "INVALID_BLOCK" ||
+    code === "INVALID_ATTESTATION" ||
+    code === "INVALID_SLASHING" ||
+    code === "INVALID_VOLUNTARY_EXIT"
     ? "REJECT"
     : "IGNORE";
 }

@@ -46,10 +46,15 @@ export class NodeChainView implements ChainView {
   }
 
   getState(sel: StateSelector): StateLookup | null {
+    return this.getBeaconState(sel);
+  }
+
+  /** getState with the engine's full state (for the validator API's committees). */
+  getBeaconState(sel: StateSelector): (StateLookup & { state: BeaconState }) | null {
     const chain = this.chain;
     const fc = chain.forkChoice;
     const finalizedSlot = chain.blockState(fc.finalizedCheckpoint.root)?.slot ?? 0;
-    const lookup = (blockRoot: string, state: BeaconState | null): StateLookup | null =>
+    const lookup = (blockRoot: string, state: BeaconState | null): (StateLookup & { state: BeaconState }) | null =>
       state
         ? {
             state,
@@ -72,14 +77,14 @@ export class NodeChainView implements ChainView {
         return lookup(fc.justifiedCheckpoint.root, chain.blockState(fc.justifiedCheckpoint.root));
       case "slot": {
         if (sel.slot > this.clock.currentSlot()) return null;
-        if (sel.slot === 0) return this.getState({ kind: "genesis" });
+        if (sel.slot === 0) return this.getBeaconState({ kind: "genesis" });
         const found = chain.canonicalStateAtSlot(sel.slot);
         return found ? lookup(found.blockRoot, found.state) : null;
       }
       case "root": {
         const blockRoot = chain.blockRootOfState(toRootHex(sel.root));
         if (!blockRoot) return null;
-        if (blockRoot === chain.genesisRoot) return this.getState({ kind: "genesis" });
+        if (blockRoot === chain.genesisRoot) return this.getBeaconState({ kind: "genesis" });
         return lookup(blockRoot, chain.blockState(blockRoot));
       }
     }

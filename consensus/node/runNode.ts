@@ -25,6 +25,7 @@ import { Scheduler } from "./clock/scheduler.js";
 import { SlotClock } from "./clock/slotClock.js";
 import { networkConfig } from "./config/networkConfig.js";
 import { NodeChainView } from "./nodeChainView.js";
+import { NodeValidatorApi } from "./nodeValidatorApi.js";
 import { NodeDb } from "./storage/nodeDb.js";
 
 export interface NodeOptions {
@@ -131,7 +132,8 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
 
   const view = new NodeChainView(cfg, chain, clock, bridge);
   const metrics = createMetrics(view);
-  const api: FastifyInstance = createBeaconApi(view, { metrics: metrics.registry, cors: o.restCors });
+  const validatorApi = new NodeValidatorApi({ node, clock, view, eth1: bridge });
+  const api: FastifyInstance = createBeaconApi(view, { metrics: metrics.registry, cors: o.restCors, validatorApi });
   const restUrl = await api.listen({ host: o.restAddress, port: o.restPort });
   let metricsServer: FastifyInstance | null = null;
   let metricsUrl: string | null = null;

@@ -83,6 +83,14 @@ export class AttestationPool {
     return candidates.slice(0, this.cfg.MAX_ATTESTATIONS).map((c) => c.att);
   }
 
+  /** Every pooled aggregate (the Beacon API's pool/attestations). */
+  all(): Attestation[] {
+    const out: Attestation[] = [];
+    for (const byData of this.bySlot.values())
+      for (const entries of byData.values()) for (const e of entries) out.push(e.attestation);
+    return out;
+  }
+
   /** Forgets attestations that can no longer be included. */
   prune(currentSlot: number): void {
     for (const slot of this.bySlot.keys()) if (slot + this.cfg.SLOTS_PER_EPOCH < currentSlot) this.bySlot.delete(slot);

@@ -7,6 +7,7 @@ import type { ChainEvent, ChainEventListener } from "../../api/chainView.js";
 import { ForkChoice } from "../../fork-choice/forkChoice.js";
 import type { BlockSummary } from "../../fork-choice/types.js";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
+import { getBlockRootAtSlot } from "../../state-transition/accessors/getBlockRootAtSlot.js";
 import { getIndexedAttestation } from "../../state-transition/accessors/getIndexedAttestation.js";
 import { processJustificationAndFinalization } from "../../state-transition/epoch/processJustificationAndFinalization.js";
 import { computeStartSlotAtEpoch } from "../../state-transition/misc/computeStartSlotAtEpoch.js";
@@ -22,15 +23,22 @@ import type {
   IndexedAttestation,
   ProposerSlashing,
   SignedBeaconBlock,
+  SignedVoluntaryExit,
 } from "../../types/index.js";
 import type { NodeDb } from "../storage/nodeDb.js";
 import { anchorHeader, anchorRoot } from "./anchor.js";
 import { AttestationPool } from "./attestationPool.js";
 import { CheckpointStates, justifiedBalancesOf } from "./checkpointStates.js";
+import { OpPool } from "./opPool.js";
 import { fromRootHex, type RootHex, toRootHex } from "./rootHex.js";
 
 export class ChainError extends CodedError<
-  "UNKNOWN_PARENT_QUEUED" | "INVALID_BLOCK" | "INVALID_ATTESTATION" | "INVALID_SLASHING" | "NO_STATE"
+  | "UNKNOWN_PARENT_QUEUED"
+  | "INVALID_BLOCK"
+  | "INVALID_ATTESTATION"
+  | "INVALID_SLASHING"
+  | "INVALID_VOLUNTARY_EXIT"
+  | "NO_STATE"
 > {
   override readonly name = "ChainError";
 }
@@ -64,8 +72,8 @@ export class ChainService {
   readonly genesisState: BeaconState;
   readonly genesisRoot: RootHex;
   readonly pool: AttestationPool;
-  readonly proposerSlashings = new Map<number, ProposerSlashing>();
-  readonly attesterSlashings: AttesterSlashing[] = [];
+  /** voluntary exits and slashings waiting for a block */
+  readonly opPool: OpPool;
   headRoot: RootHex;
   blocksImported = 0;
 
@@ -97,6 +105,7 @@ export class ChainService {
     this.byStateRoot.set(genesisStateRoot, this.genesisRoot);
     this.checkpointStates = new CheckpointStates(cfg, (r) => this.states.get(r) ?? null);
     this.pool = new AttestationPool(cfg);
+    this.opPool = new OpPool(cfg);
     const epoch = Math.floor(anchor.slot / cfg.SLOTS_PER_EPOCH);
     const cp = { epoch, root };
     const summary: BlockSummary = {
@@ -328,7 +337,7 @@ export class ChainService {
       }
     }
     for (const slashing of block.body.attesterSlashings) this.applyAttesterSlashing(slashing);
-    for (const s of block.body.proposerSlashings) this.proposerSlashings.delete(s.signedHeader1.message.proposerIndex);
+    this.opPool.onBlock(block.body);
     this.opts.db?.putBlock({
       root: fromRootHex(root),
       slot: block.slot,
@@ -401,8 +410,11 @@ export class ChainService {
     ) {
       throw new ChainError("INVALID_SLASHING", "attester slashing: an attestation has an invalid signature");
     }
-    this.attesterSlashings.push(slashing);
     this.applyAttesterSlashing(slashing);
+    // signatures were checked above; the pool runs process_attester_slashing's other checks
+    this.admit("INVALID_SLASHING", "attester slashing", (state) =>
+      this.opPool.addAttesterSlashing(state, slashing, false),
+    );
   }
 
   private applyAttesterSlashing(slashing: AttesterSlashing): void {
@@ -410,15 +422,54 @@ export class ChainService {
     this.forkChoice.addEquivocatingIndices(slashing.attestation1.attestingIndices.filter((i) => second.has(i)));
   }
 
-  /** A proposer slashing seen on gossip or built locally: pooled for inclusion (checked again by process_block). */
+  /** A proposer slashing from gossip, the API or the local detector: pooled if process_proposer_slashing passes. */
   onProposerSlashing(slashing: ProposerSlashing): void {
-    const h1 = slashing.signedHeader1.message;
-    const h2 = slashing.signedHeader2.message;
-    const same = this.cfg.types.BeaconBlockHeader.equals(h1, h2);
-    if (h1.slot !== h2.slot || h1.proposerIndex !== h2.proposerIndex || same) {
-      throw new ChainError("INVALID_SLASHING", "proposer slashing: headers must differ at the same slot and proposer");
+    this.admit("INVALID_SLASHING", "proposer slashing", (state) =>
+      this.opPool.addProposerSlashing(state, slashing, this.verifySignatures),
+    );
+  }
+
+  /** A voluntary exit from gossip or the API: pooled if process_voluntary_exit passes. */
+  onVoluntaryExit(exit: SignedVoluntaryExit): void {
+    this.admit("INVALID_VOLUNTARY_EXIT", "voluntary exit", (state) =>
+      this.opPool.addVoluntaryExit(state, exit, this.verifySignatures),
+    );
+  }
+
+  /** Runs a pool admission on the head state advanced to the current slot; its rule failure becomes a ChainError. */
+  private admit(code: "INVALID_SLASHING" | "INVALID_VOLUNTARY_EXIT", what: string, add: (s: BeaconState) => void) {
+    const state = this.headStateAtSlot(Math.max(this.headState().slot, this.forkChoice.getCurrentSlot()));
+    try {
+      add(state);
+    } catch (e) {
+      throw new ChainError(code, `${what} rejected: ${(e as Error).message}`);
     }
-    this.proposerSlashings.set(h1.proposerIndex, slashing);
+  }
+
+  /**
+   * The root of the head chain's block at `slot` (the latest block at or before it), as get_block_root_at_slot on
+   * the head state gives it; the head itself for slots at or after the head, the genesis block for slots below 0.
+   */
+  blockRootAtSlot(slot: number): Uint8Array {
+    const state = this.headState();
+    if (slot < 0) return fromRootHex(this.genesisRoot);
+    if (slot >= state.slot) return fromRootHex(this.headRoot);
+    if (slot + this.cfg.SLOTS_PER_HISTORICAL_ROOT >= state.slot) return getBlockRootAtSlot(this.cfg, state, slot);
+    const found = this.canonicalStateAtSlot(slot);
+    return found ? fromRootHex(found.blockRoot) : fromRootHex(this.genesisRoot);
+  }
+
+  /**
+   * The beacon-APIs duty dependent roots of epoch `epoch` on the head chain: the block root at the last slot before
+   * epoch - 1 (attester duties of `epoch`, "previous" in head events) and before `epoch` (proposer duties of `epoch`,
+   * "current"), the genesis block root on underflow.
+   */
+  dutyDependentRoots(epoch: number): { previous: Uint8Array; current: Uint8Array } {
+    const start = (e: number) => computeStartSlotAtEpoch(this.cfg, e);
+    return {
+      previous: epoch > 0 ? this.blockRootAtSlot(start(epoch - 1) - 1) : fromRootHex(this.genesisRoot),
+      current: this.blockRootAtSlot(start(epoch) - 1),
+    };
   }
 
   /** get_head; emits head and finalized_checkpoint events, persists and prunes at finality. */
@@ -430,14 +481,15 @@ export class ChainService {
       const state = this.states.get(head)!;
       const epochOf = (slot: number) => Math.floor(slot / this.cfg.SLOTS_PER_EPOCH);
       const prevState = this.states.get(previous);
+      const dependent = this.dutyDependentRoots(epochOf(state.slot));
       this.emit({
         topic: "head",
         slot: state.slot,
         block: fromRootHex(head),
         state: this.headers.get(head)!.message.stateRoot,
         epochTransition: prevState ? epochOf(prevState.slot) !== epochOf(state.slot) : false,
-        previousDutyDependentRoot: fromRootHex(head),
-        currentDutyDependentRoot: fromRootHex(head),
+        previousDutyDependentRoot: dependent.previous,
+        currentDutyDependentRoot: dependent.current,
       });
     }
     const finalized = this.forkChoice.finalizedCheckpoint;

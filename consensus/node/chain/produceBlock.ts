@@ -1,13 +1,12 @@
 // Block production (phase0 validator.md, "Block proposal"): a block on the current head for `slot`, with the eth1
-// vote, the deposits the state then requires (with proofs), the pooled attestations and slashings; its state root
+// vote, the deposits the state then requires (with proofs), the pooled attestations, slashings and exits; its state root
 // comes from running process_block on a copy of the advanced head state.
 
 import { CodedError } from "../../../sdk/errors/codedError.js";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import { getBeaconProposerIndex } from "../../state-transition/accessors/getBeaconProposerIndex.js";
 import { processBlock } from "../../state-transition/block/processBlock.js";
-import { isSlashableValidator } from "../../state-transition/predicates/isSlashableValidator.js";
-import type { Attestation, AttesterSlashing, BeaconBlock, BeaconState, Deposit, Eth1Data } from "../../types/index.js";
+import type { Attestation, BeaconBlock, BeaconState, Deposit, Eth1Data } from "../../types/index.js";
 import type { ChainService } from "./chainService.js";
 import { fromRootHex, type RootHex } from "./rootHex.js";
 
@@ -42,28 +41,15 @@ export function produceBlock(
   const cfg = chain.cfg;
   const state = chain.blockStateAtSlot(parentRoot, slot);
   if (!state) throw new BlockProductionError(`unknown parent block ${parentRoot}`);
-  const epoch = Math.floor(slot / cfg.SLOTS_PER_EPOCH);
   const eth1Data = eth1 ? eth1.getEth1Vote(cfg, state) : state.eth1Data;
   const deposits = eth1
     ? eth1.getDepositsForBlock(eth1DataAfterVote(cfg, state, eth1Data), state.eth1DepositIndex, cfg.MAX_DEPOSITS)
     : [];
-  const proposerSlashings = [...chain.proposerSlashings.values()]
-    .filter((s) => {
-      const v = state.validators[s.signedHeader1.message.proposerIndex];
-      return v !== undefined && isSlashableValidator(v, epoch);
-    })
-    .slice(0, cfg.MAX_PROPOSER_SLASHINGS);
-  const attesterSlashings: AttesterSlashing[] = chain.attesterSlashings
-    .filter((s) => {
-      const second = new Set(s.attestation2.attestingIndices);
-      return s.attestation1.attestingIndices.some(
-        (i) => second.has(i) && state.validators[i] !== undefined && isSlashableValidator(state.validators[i]!, epoch),
-      );
-    })
-    .slice(0, cfg.MAX_ATTESTER_SLASHINGS);
+  // exits and slashings that pass their process_* checks on this state, in process_operations order, within MAX_*
+  const ops = chain.opPool.getForBlock(state);
   const attestations: Attestation[] = chain.pool.getForBlock(state);
 
-  const build = (atts: Attestation[], withSlashings: boolean): BeaconBlock => ({
+  const build = (atts: Attestation[], withOps: boolean): BeaconBlock => ({
     slot,
     proposerIndex: 0,
     parentRoot: fromRootHex(parentRoot),
@@ -72,11 +58,11 @@ export function produceBlock(
       randaoReveal,
       eth1Data,
       graffiti,
-      proposerSlashings: withSlashings ? proposerSlashings : [],
-      attesterSlashings: withSlashings ? attesterSlashings : [],
+      proposerSlashings: withOps ? ops.proposerSlashings : [],
+      attesterSlashings: withOps ? ops.attesterSlashings : [],
       attestations: atts,
       deposits,
-      voluntaryExits: [],
+      voluntaryExits: withOps ? ops.voluntaryExits : [],
     },
   });
   // Try the full block; if an operation turns out invalid against this state, fall back to fewer operations.
@@ -86,8 +72,8 @@ export function produceBlock(
     [[], false],
   ];
   let lastError: unknown;
-  for (const [atts, withSlashings] of attempts) {
-    const block = build(atts, withSlashings);
+  for (const [atts, withOps] of attempts) {
+    const block = build(atts, withOps);
     block.proposerIndex = getBeaconProposerIndex(cfg, state);
     const post = cfg.types.BeaconState.clone(state);
     try {
