@@ -10,18 +10,12 @@ import type { FastifyInstance } from "fastify";
 import { computeActivationQueue } from "../../consensus/api/activationQueue.js";
 import { createMetrics } from "../../consensus/api/metrics.js";
 import { createBeaconApi } from "../../consensus/api/server.js";
-import { DepositFollower, FollowerStore, JsonRpcEth1Provider } from "../../consensus/follower/index.js";
 import type { Scheduler } from "../../consensus/node/clock/scheduler.js";
 import { NodeChainView } from "../../consensus/node/nodeChainView.js";
 import { getValidatorStatus } from "../../sdk/beacon-api/index.js";
-import { bls } from "../../sdk/crypto/bls/index.js";
-import { DepositClient } from "../../sdk/deposit/client/index.js";
-import { BTC20_DEVNET } from "../../sdk/networks/btc20.js";
-import { withDepositContract } from "../../sdk/networks/registry.js";
 import { createDevnetConfig, describeOverrides } from "./devnetParams.js";
 import { FollowerBridge } from "./eth1Bridge.js";
-import { startEth1Chain } from "./eth1Chain.js";
-import { genesisFromDeposits } from "./genesis.js";
+import { type Eth1Genesis, eth1Genesis } from "./eth1Genesis.js";
 import { devnetKeys } from "./keys.js";
 import { previousEpochParticipation } from "./participation.js";
 import { devnetDepositRecords, runScenario } from "./runScenario.js";
@@ -75,53 +69,11 @@ export async function runDevnet(o: DevnetOptions): Promise<DevnetResult> {
   for (const line of describeOverrides(cfg)) print(`  ${line}`);
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "btc20-devnet-"));
-  const eth1 = await startEth1Chain({ chainId: cfg.DEPOSIT_CHAIN_ID });
   let api: FastifyInstance | null = null;
-  let store: FollowerStore | null = null;
+  let started: Eth1Genesis | null = null;
   try {
-    print(
-      `eth1: Hardhat JSON-RPC on ${eth1.url}, DepositContract at ${eth1.contractAddress} (block ${eth1.deployBlock})`,
-    );
-    const network = withDepositContract(BTC20_DEVNET, eth1.contractAddress);
-    const client = await DepositClient.connect({ signer: eth1.signer, network, bls, fromBlock: eth1.deployBlock });
-
-    // genesis validators: keys and deposits with the SDK, one batchDeposit transaction
-    const keys = devnetKeys(0, o.validators);
-    const sent = await client.batchDeposit(devnetDepositRecords(keys));
-    print(
-      `deposited ${sent.length} x 1000 BTCC for the genesis validators (batchDeposit, tx ${short(sent[0]!.txHash)})`,
-    );
-    for (let i = 0; i < cfg.ETH1_FOLLOW_DISTANCE; i++) await eth1.mineAt(0);
-
-    store = FollowerStore.open(dataDir);
-    const follower = new DepositFollower({
-      provider: new JsonRpcEth1Provider({
-        urls: [eth1.url],
-        chainId: eth1.chainId,
-        depositContractAddress: eth1.contractAddress,
-      }),
-      store,
-      bls,
-      genesisForkVersion: cfg.GENESIS_FORK_VERSION,
-      depositContractDeployBlock: eth1.deployBlock,
-      followDistance: cfg.ETH1_FOLLOW_DISTANCE,
-      logsBlockRange: { min: 1, max: 1000, initial: 1000 },
-    });
-    await follower.syncToHead();
-    const cursor = follower.cursor!;
-    const genesisBlock = (await eth1.provider.getBlock(cursor.blockNumber))!;
-    const deposits = store.getDeposits(0, follower.depositCount).map((d) => d.depositData);
-    const genesis = genesisFromDeposits(
-      cfg,
-      new Uint8Array(Buffer.from(genesisBlock.hash!.slice(2), "hex")),
-      genesisBlock.timestamp,
-      deposits,
-    );
-    print(
-      `genesis from the contract's ${deposits.length} deposits at eth1 block ${cursor.blockNumber}: ` +
-        `genesis_time ${genesis.genesisTime}, genesis_validators_root ${short(`0x${Buffer.from(genesis.genesisValidatorsRoot).toString("hex")}`)}`,
-    );
-
+    started = await eth1Genesis({ cfg, validators: o.validators, dataDir, print });
+    const { eth1, client, follower, store, genesis, keys } = started;
     const bridge = new FollowerBridge(follower, store);
     const extraKeys = devnetKeys(o.validators, o.extraDeposits);
     const extraHex = extraKeys.map((k) => `0x${Buffer.from(k.publicKey).toString("hex")}`);
@@ -190,8 +142,9 @@ export async function runDevnet(o: DevnetOptions): Promise<DevnetResult> {
     return { ok: reason === null, reason, depositFlow, restUrl, epochsRun };
   } finally {
     await (api as FastifyInstance | null)?.close();
-    store?.close();
-    await eth1.close();
+    const s = started as Eth1Genesis | null;
+    s?.store.close();
+    await s?.eth1.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,248 @@
+// The devnet across OS processes: the eth1 chain (Hardhat JSON-RPC on 127.0.0.1, in this process) with the deposit
+// contract and the genesis deposits, the genesis state written as an SSZ file, the validator keys written as EIP-2335
+// keystores, then N btc20-node processes connected only by libp2p over loopback (node 0 is every other node's
+// bootnode), validators split between them. One eth1 block is mined per SECONDS_PER_ETH1_BLOCK. Nodes can be added
+// later (late joiner, checkpoint sync), killed and restarted; the live view polls every node's Beacon API each slot.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { BeaconConfig } from "../../../consensus/params/beaconConfig.js";
+import type { ValidatorKey } from "../../../consensus/validator/keystores.js";
+import { createDevnetConfig } from "../devnetParams.js";
+import { type Eth1Genesis, eth1Genesis } from "../eth1Genesis.js";
+import { type NodeStatus, readNodeStatus } from "./beaconApi.js";
+import { writeConfigYaml } from "./configFile.js";
+import { DevnetNode, nodeCliSupports } from "./devnetNode.js";
+import { freePorts } from "./freePorts.js";
+import { writeKeystoreFiles } from "./keystoreFiles.js";
+
+export interface ProcessDevnetOptions {
+  /** nodes started at genesis; the validators are split between them */
+  nodes: number;
+  validators: number;
+  /** keys per node (default: equal shares) */
+  shares?: number[];
+  /** default: the devnet config (`btc20-node --network devnet`); anything else is passed as a phase0.yaml file */
+  cfg?: BeaconConfig;
+  /** seconds from now to genesis, time for the processes to start (default 8 + 2 per node) */
+  genesisDelaySeconds?: number;
+  print: (line: string) => void;
+  /** print a live-view line every slot (default true) */
+  liveView?: boolean;
+  /** keep the temp dir (logs, data dirs) after stop(); default: keep only if asked */
+  keepDir?: boolean;
+}
+
+/** One poll of every node at a slot (null: the node's API did not answer, e.g. it is down). */
+export interface ViewSample {
+  slot: number;
+  statuses: (NodeStatus | null)[];
+}
+
+const short = (hex: string) => `${hex.slice(0, 8)}…`;
+
+export class ProcessDevnet {
+  readonly nodes: DevnetNode[] = [];
+  readonly samples: ViewSample[] = [];
+  /** validator indices run by each node (genesis validators: index = deposit index) */
+  readonly validatorIndices: number[][] = [];
+  readonly p2p: boolean;
+  private miner: NodeJS.Timeout | null = null;
+  private viewTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private interrupted = false;
+  keepDir: boolean;
+
+  private constructor(
+    readonly cfg: BeaconConfig,
+    readonly rootDir: string,
+    readonly started: Eth1Genesis,
+    readonly genesisStateFile: string,
+    readonly network: string,
+    private readonly print: (line: string) => void,
+    keepDir: boolean,
+  ) {
+    this.p2p = nodeCliSupports("--p2p.port");
+    this.keepDir = keepDir;
+  }
+
+  get genesisTime(): number {
+    return this.started.genesis.genesisTime;
+  }
+
+  static async start(o: ProcessDevnetOptions): Promise<ProcessDevnet> {
+    const cfg = o.cfg ?? createDevnetConfig();
+    const rootDir = mkdtempSync(path.join(tmpdir(), "btc20-devnet-procs-"));
+    // eth1 time runs ahead of the wall clock so that genesis (eth1 block time + GENESIS_DELAY) leaves the processes
+    // time to start
+    const delay = o.genesisDelaySeconds ?? 8 + 2 * o.nodes;
+    const startTime = Math.floor(Date.now() / 1000) + delay - cfg.GENESIS_DELAY;
+    const started = await eth1Genesis({
+      cfg,
+      validators: o.validators,
+      dataDir: path.join(rootDir, "eth1-follower"),
+      startTime,
+      print: o.print,
+    });
+    const genesisStateFile = path.join(rootDir, "genesis.ssz");
+    writeFileSync(genesisStateFile, cfg.types.BeaconState.serialize(started.genesis));
+    let network = "devnet";
+    if (o.cfg) {
+      network = path.join(rootDir, "config.yaml");
+      writeConfigYaml(cfg, network);
+    }
+    const devnet = new ProcessDevnet(cfg, rootDir, started, genesisStateFile, network, o.print, o.keepDir ?? false);
+    try {
+      devnet.startMiner();
+      const equal = Math.ceil(o.validators / o.nodes);
+      const shares =
+        o.shares ?? Array.from({ length: o.nodes }, (_, i) => Math.max(0, Math.min(equal, o.validators - i * equal)));
+      let next = 0;
+      const keySets: { keys: ValidatorKey[]; first: number }[] = shares.map((n) => {
+        const set = { keys: started.keys.slice(next, next + n), first: next };
+        next += n;
+        return set;
+      });
+      // node 0 first: the others need its peer id for --bootnodes
+      await devnet.addNode({ keys: keySets[0] });
+      await Promise.all(keySets.slice(1).map((k) => devnet.addNode({ keys: k })));
+      o.print(
+        `${devnet.nodes.length} btc20-node processes (${devnet.p2p ? "libp2p on 127.0.0.1" : "no p2p layer in this btc20-node: --no-p2p"}), ` +
+          `validators ${shares.join("/")}, genesis in ${(devnet.genesisTime - Date.now() / 1000).toFixed(0)} s; logs in ${rootDir}`,
+      );
+      if (o.liveView ?? true) devnet.startLiveView();
+      return devnet;
+    } catch (e) {
+      devnet.keepDir = true;
+      await devnet.stop();
+      throw e;
+    }
+  }
+
+  private startMiner(): void {
+    const eth1 = this.started.eth1;
+    let busy = false;
+    this.miner = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      // Hardhat's clock keeps the offset set at start (eth1 ahead of the wall clock by the genesis delay)
+      eth1.provider
+        .send("evm_mine", [])
+        .catch(() => {})
+        .finally(() => {
+          busy = false;
+        });
+    }, this.cfg.SECONDS_PER_ETH1_BLOCK * 1000);
+  }
+
+  /**
+   * Starts one more btc20-node: with `keys` (its validators), from genesis or from `checkpointSyncUrl`; node 0 (when
+   * there is one) is its bootnode.
+   */
+  async addNode(
+    o: { keys?: { keys: ValidatorKey[]; first: number }; checkpointSyncUrl?: string } = {},
+  ): Promise<DevnetNode> {
+    const index = this.nodes.length;
+    const [restPort, p2pPort] = await freePorts(2);
+    const keystores =
+      o.keys && o.keys.keys.length > 0
+        ? await writeKeystoreFiles(path.join(this.rootDir, `node-${index}`), o.keys.keys, o.keys.first)
+        : undefined;
+    const boot = this.nodes[0]?.multiaddr;
+    const node = new DevnetNode({
+      index,
+      rootDir: this.rootDir,
+      network: this.network,
+      eth1Url: this.started.eth1.url,
+      depositContract: this.started.eth1.contractAddress,
+      depositContractBlock: this.started.eth1.deployBlock,
+      genesisStateFile: o.checkpointSyncUrl ? undefined : this.genesisStateFile,
+      checkpointSyncUrl: o.checkpointSyncUrl,
+      restPort: restPort!,
+      p2pPort: p2pPort!,
+      p2p: this.p2p,
+      bootnodes: boot ? [boot] : [],
+      keystores,
+    });
+    this.nodes.push(node);
+    this.validatorIndices.push(o.keys ? o.keys.keys.map((_, k) => o.keys!.first + k) : []);
+    await node.start();
+    return node;
+  }
+
+  /** validator indices run by the given nodes */
+  keyIndices(nodes: number[]): number[] {
+    return nodes.flatMap((i) => this.validatorIndices[i] ?? []);
+  }
+
+  currentSlot(): number {
+    return Math.max(0, Math.floor((Date.now() / 1000 - this.genesisTime) / this.cfg.SECONDS_PER_SLOT));
+  }
+
+  /** Wall time (ms) at which `slot` (+ a fraction of it) starts. */
+  slotTimeMs(slot: number, fraction = 0): number {
+    return (this.genesisTime + (slot + fraction) * this.cfg.SECONDS_PER_SLOT) * 1000;
+  }
+
+  /** Ends every wait (Ctrl-C): the scenario goes on to its checks at once. */
+  interrupt(): void {
+    this.interrupted = true;
+  }
+
+  /** Sleeps until `slot` + `fraction` of a slot; returns false if interrupted or stopped meanwhile. */
+  async untilSlot(slot: number, fraction = 0): Promise<boolean> {
+    while (!this.stopped && !this.interrupted) {
+      const wait = this.slotTimeMs(slot, fraction) - Date.now();
+      if (wait <= 0) return true;
+      await new Promise((r) => setTimeout(r, Math.min(wait, 500)));
+    }
+    return false;
+  }
+
+  untilEpoch(epoch: number, fraction = 0): Promise<boolean> {
+    return this.untilSlot(epoch * this.cfg.SLOTS_PER_EPOCH, fraction);
+  }
+
+  /** Every node's status now (null for a node whose API does not answer). */
+  async statuses(): Promise<(NodeStatus | null)[]> {
+    return Promise.all(this.nodes.map((n) => (n.process.running ? readNodeStatus(n.restUrl).catch(() => null) : null)));
+  }
+
+  /** One line per slot, 2/3 into it (after the attestations): peers, head, justified/finalized per node. */
+  private startLiveView(): void {
+    const tick = async () => {
+      if (this.stopped) return;
+      const slot = this.currentSlot();
+      const statuses = await this.statuses();
+      this.samples.push({ slot, statuses });
+      if (Date.now() / 1000 >= this.genesisTime) this.print(this.viewLine(slot, statuses));
+      const next = this.slotTimeMs(this.currentSlot() + 1, 2 / 3) - Date.now();
+      if (!this.stopped) this.viewTimer = setTimeout(tick, next);
+    };
+    this.viewTimer = setTimeout(tick, Math.max(0, this.slotTimeMs(this.currentSlot(), 2 / 3) - Date.now()));
+  }
+
+  viewLine(slot: number, statuses: (NodeStatus | null)[]): string {
+    const epoch = Math.floor(slot / this.cfg.SLOTS_PER_EPOCH);
+    const cells = statuses.map((s, i) => {
+      if (!s) return `n${i} down`;
+      const peers = s.peers === null ? "" : ` p${s.peers}`;
+      const sync = s.isSyncing ? ` syncing(${s.syncDistance})` : "";
+      return `n${i}${peers} head ${s.headSlot} ${short(s.headRoot)} j${s.justifiedEpoch} f${s.finalizedEpoch}${sync}`;
+    });
+    return `slot ${String(slot).padStart(4)} epoch ${String(epoch).padStart(3)} | ${cells.join(" | ")}`;
+  }
+
+  /** Stops every process, the miner and the eth1 chain; removes the temp dir unless keepDir. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.viewTimer) clearTimeout(this.viewTimer);
+    if (this.miner) clearInterval(this.miner);
+    await Promise.all(this.nodes.map((n) => n.stop()));
+    this.started.store.close();
+    await this.started.eth1.close();
+    if (this.keepDir) this.print(`logs and data dirs kept in ${this.rootDir}`);
+    else rmSync(this.rootDir, { recursive: true, force: true });
+  }
+}
