@@ -2,13 +2,14 @@
 // and 1M validators with full participation. Each size runs in its own child process so its peak RSS is clean.
 // Prints a table against the Lodestar anchor (~1 s per epoch transition at ~1M validators on server hardware) and
 // writes bench/results/engine.json. Env ENGINE_BENCH_SIZES="16000,100000" overrides the sizes.
+//   npm run bench:engine -- --vs lodestar [--validators N]: side by side with Lodestar 1.22.0 on one state
+//   (bench/engine/vsLodestar/compare.ts; default N = 1,000,000).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type EngineMeasurement, measureEngine } from "./engine/measureEngine.js";
+import { compareWithLodestar } from "./engine/vsLodestar/compare.js";
+import { writeBenchResults } from "./writeBenchResults.js";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.ENGINE_BENCH_SIZES ?? "16000,100000,1000000").split(",").map(Number);
 const LODESTAR_EPOCH_MS_AT_1M = 1000;
 const TARGET_EPOCH_MS_AT_1M = 1000;
@@ -28,7 +29,7 @@ function runChild(size: number): EngineMeasurement {
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
 
-function main(): void {
+async function main(): Promise<void> {
   const rows: EngineMeasurement[] = [];
   for (const size of SIZES) {
     console.error(`measuring ${size} validators...`);
@@ -101,14 +102,28 @@ function main(): void {
     loadAverage: keyed((r) => r.loadAverage),
     machine: { cpus: rows[0]?.cpus, node: process.version },
   };
-  mkdirSync(path.join(HERE, "results"), { recursive: true });
-  writeFileSync(path.join(HERE, "results/engine.json"), `${JSON.stringify(json, null, 2)}\n`);
+  await writeBenchResults("engine", json);
   console.log("wrote bench/results/engine.json");
 }
 
-if (process.argv[2] === "--child") {
-  const result = measureEngine(Number(process.argv[3]));
+const argv = process.argv.slice(2);
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+if (argv.includes("--help") || argv.includes("-h")) {
+  console.log(
+    "usage: npm run bench:engine [-- --vs lodestar [--validators N]]\n" +
+      "  (no option)   process_epoch, state roots and a full-attestation block at ENGINE_BENCH_SIZES (16000,100000,1000000)\n" +
+      "  --vs lodestar side by side with Lodestar 1.22.0 (installed on demand into bench/.cache/) on one mainnet-preset\n" +
+      "                state of N active validators (default 1000000); env ROUNDS, RUNS, WARMUP, MAX_OLD_SPACE_MB",
+  );
+} else if (argv[0] === "--child") {
+  const result = measureEngine(Number(argv[1]));
   console.log(`RESULT ${JSON.stringify(result)}`);
+} else if (option("--vs") !== undefined) {
+  if (option("--vs") !== "lodestar") throw new Error(`--vs ${option("--vs")}: only "lodestar" is supported`);
+  const n = Number(option("--validators") ?? 1_000_000);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--validators must be a positive integer, got ${option("--validators")}`);
+  await compareWithLodestar(n);
 } else {
-  main();
+  await main();
 }

@@ -94,3 +94,8 @@ export function getEpochShuffling(cfg: BeaconConfig, state: BeaconState, epoch: 
 export function clearStateCaches(state: BeaconState): void {
   byState.delete(state);
 }
+
+/** Drops the process-wide shuffling of `seed` (benchmarks: the next use computes it, as a node does once per epoch). */
+export function forgetShuffling(cfg: BeaconConfig, seed: Uint8Array): void {
+  shufflingsBySeed.delete(`${cfg.SHUFFLE_ROUND_COUNT}:${Buffer.from(seed).toString("hex")}`);
+}

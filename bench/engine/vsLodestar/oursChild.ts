@@ -1,0 +1,129 @@
+// The project's side of `npm run bench:engine -- --vs lodestar` (a child process of vsLodestar/compare.ts):
+//   oursChild.ts build <N> <dir>   builds the benchmark pre-state, writes pre-<N>.ssz and meta-<N>.json
+//   oursChild.ts serve <dir> <N>   prints READY, then answers each stdin line (run | block | end) with `RESULT {json}`
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { createBeaconConfig } from "../../../consensus/params/beaconConfig.js";
+import { specV100Mainnet } from "../../../consensus/params/presets/specV100.js";
+import { getSeed } from "../../../consensus/state-transition/accessors/getSeed.js";
+import { cloneBeaconState } from "../../../consensus/state-transition/caches/cloneBeaconState.js";
+import { forgetShuffling, getEpochShuffling } from "../../../consensus/state-transition/caches/epochShuffling.js";
+import { hashBeaconState } from "../../../consensus/state-transition/caches/stateRoot.js";
+import { processEpoch } from "../../../consensus/state-transition/epoch/processEpoch.js";
+import { processSlot } from "../../../consensus/state-transition/slot/processSlot.js";
+import { processSlots } from "../../../consensus/state-transition/slot/processSlots.js";
+import { activeHasher } from "../../../consensus/types/index.js";
+import { buildState } from "../buildState.js";
+
+/** The epoch E whose last slot the pre-state is at: E+1 is neither an eth1-voting nor a historical-roots boundary,
+ * and E is past SHARD_COMMITTEE_PERIOD, so the full block's voluntary exits are valid. */
+export const BENCH_EPOCH = 300;
+
+const cfg = createBeaconConfig(specV100Mainnet); // consensus-specs v1.0.0 configs/mainnet/phase0.yaml
+const { BeaconState } = cfg.types;
+const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
+const now = () => performance.now();
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+function build(n: number, dir: string): void {
+  const t0 = now();
+  const state = buildState(cfg, n, BENCH_EPOCH);
+  const bytes = BeaconState.serialize(state);
+  const preRoot = hex(BeaconState.hashTreeRoot(state));
+  writeFileSync(path.join(dir, `pre-${n}.ssz`), bytes);
+  const params = Object.fromEntries(
+    Object.entries(specV100Mainnet).map(([k, v]) => [k, v instanceof Uint8Array ? hex(v) : v]),
+  );
+  const meta = { validators: n, epoch: BENCH_EPOCH, slot: state.slot, preRoot, bytes: bytes.length, params };
+  writeFileSync(path.join(dir, `meta-${n}.json`), `${JSON.stringify(meta)}\n`);
+  console.log(`built N=${n}: slot ${state.slot}, ${bytes.length} SSZ bytes, root ${preRoot}, ${(now() - t0) / 1000} s`);
+}
+
+async function serve(dir: string, n: number): Promise<void> {
+  const bytes = readFileSync(path.join(dir, `pre-${n}.ssz`));
+  const meta = JSON.parse(readFileSync(path.join(dir, `meta-${n}.json`), "utf8"));
+  // The pre-state as a node holds an imported block's post-state: hashed once (its root caches built).
+  const pre = BeaconState.deserialize(bytes);
+  const root = hex(hashBeaconState(cfg, pre));
+  if (root !== meta.preRoot) throw new Error(`pre-state root ${root} != ${meta.preRoot}`);
+  let checkFull = true;
+
+  const run = () => {
+    // Step by step on one copy: the copy, process_slot of the last slot of E (its state root), process_epoch, root.
+    gc();
+    let t = now();
+    const a = cloneBeaconState(cfg, pre);
+    const copyMs = now() - t;
+    t = now();
+    processSlot(cfg, a);
+    const emptySlotMs = now() - t;
+    t = now();
+    processEpoch(cfg, a);
+    a.slot += 1;
+    const processEpochMs = now() - t;
+    const splitRoot = hex(hashBeaconState(cfg, a));
+    // What a node pays per epoch on another copy: copy + processSlots over the boundary + post-state root + the
+    // committees of the next epoch (E+2) ready. The shuffling of E+2 is dropped from the process-wide cache first:
+    // every run computes it, as a node does once per epoch.
+    gc();
+    t = now();
+    const b = cloneBeaconState(cfg, pre);
+    const copy2Ms = now() - t;
+    t = now();
+    processSlots(cfg, b, meta.slot + 1);
+    const processSlotsMs = now() - t;
+    t = now();
+    const postRoot = hex(hashBeaconState(cfg, b));
+    const postRootMs = now() - t;
+    const nextEpoch = BENCH_EPOCH + 2;
+    forgetShuffling(cfg, getSeed(cfg, b, nextEpoch, cfg.DOMAIN_BEACON_ATTESTER));
+    t = now();
+    getEpochShuffling(cfg, b, nextEpoch);
+    const shufflingMs = now() - t;
+    let fullRoot: string | undefined;
+    if (checkFull) fullRoot = hex(BeaconState.hashTreeRoot(b)); // from the value, not the caches
+    checkFull = false;
+    // The pre-state is unchanged by both copies' transitions
+    const preAfter = hex(hashBeaconState(cfg, pre));
+    return {
+      copyMs: (copyMs + copy2Ms) / 2,
+      emptySlotMs,
+      processEpochMs,
+      processSlotsMs,
+      postRootMs,
+      shufflingMs,
+      epochMs: copy2Ms + processSlotsMs + postRootMs + shufflingMs,
+      postRoot,
+      roots: [splitRoot, postRoot, ...(fullRoot ? [fullRoot] : [])],
+      preUnchanged: preAfter === meta.preRoot,
+    };
+  };
+
+  const answer = (x: unknown) => console.log(`RESULT ${JSON.stringify(x)}`);
+  console.log("READY");
+  for await (const line of createInterface({ input: process.stdin })) {
+    const command = line.trim();
+    if (command === "run") answer(run());
+    else if (command === "end") {
+      answer({
+        engine: "ours",
+        hasher: activeHasher,
+        node: process.version,
+        peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      });
+      break;
+    } else throw new Error(`unknown command ${command}`);
+  }
+}
+
+const [, , cmd, ...args] = process.argv;
+if (cmd === "build") build(Number(args[0]), path.resolve(args[1]));
+else if (cmd === "serve") {
+  await serve(path.resolve(args[0]), Number(args[1]));
+  process.exit(0);
+} else {
+  console.error("usage: oursChild.ts build <N> <dir> | serve <dir> <N>");
+  process.exit(2);
+}
