@@ -3,8 +3,8 @@
 import type { BeaconConfig } from "../params/beaconConfig.js";
 import { getBeaconProposerIndex } from "../state-transition/accessors/getBeaconProposerIndex.js";
 import { processBlock } from "../state-transition/block/processBlock.js";
-import { sharePubkeyIndex } from "../state-transition/caches/pubkeyIndex.js";
-import { copyStateRootMirror, hashBeaconState } from "../state-transition/caches/stateRoot.js";
+import { cloneBeaconState } from "../state-transition/caches/cloneBeaconState.js";
+import { hashBeaconState } from "../state-transition/caches/stateRoot.js";
 import { processSlots } from "../state-transition/slot/processSlots.js";
 import type { BeaconBlock, BeaconBlockBody, BeaconState } from "../types/index.js";
 
@@ -40,9 +40,7 @@ export function produceBlock(
   verifySignatures = true,
 ): ProducedBlock {
   const { types } = cfg;
-  const post = types.BeaconState.clone(state);
-  sharePubkeyIndex(state, post);
-  copyStateRootMirror(state, post);
+  const post = cloneBeaconState(cfg, state);
   if (post.slot < slot) processSlots(cfg, post, slot);
   const block: BeaconBlock = {
     slot,

@@ -4,8 +4,8 @@ import { getBlockSignatureSets } from "./block/getBlockSignatureSets.js";
 import { processBlock } from "./block/processBlock.js";
 import { toHex } from "./block/toHex.js";
 import { verifyBlockSignature } from "./block/verifyBlockSignature.js";
-import { sharePubkeyIndex } from "./caches/pubkeyIndex.js";
-import { hashBeaconState, moveStateRootMirror } from "./caches/stateRoot.js";
+import { cloneBeaconState } from "./caches/cloneBeaconState.js";
+import { hashBeaconState } from "./caches/stateRoot.js";
 import { type AggregateSignatureSet, verifyAggregateSignatureSets } from "./crypto/verifyAggregateSignatureSets.js";
 import { check } from "./errors.js";
 import { processSlots } from "./slot/processSlots.js";
@@ -46,34 +46,26 @@ export function stateTransition(
 ): BeaconState {
   const verifySignatures = options.verifySignatures ?? true;
   const block = signedBlock.message;
-  const post = cfg.types.BeaconState.clone(state);
-  sharePubkeyIndex(state, post);
-  moveStateRootMirror(state, post);
-  try {
-    processSlots(cfg, post, block.slot);
-    // All signatures in one batch; if that does not pass, each is checked where the spec checks it, which names the
-    // failing rule.
-    const checkEach = verifySignatures && !signaturesVerifyInBatch(cfg, post, signedBlock, validateResult);
-    if (validateResult && checkEach) {
-      check(
-        verifyBlockSignature(cfg, post, signedBlock),
-        "INVALID_BLOCK_SIGNATURE",
-        () => `block of slot ${block.slot} is not signed by its proposer ${block.proposerIndex}`,
-      );
-    }
-    processBlock(cfg, post, block, checkEach, verifySignatures);
-    if (validateResult) {
-      const root = hashBeaconState(cfg, post);
-      check(
-        Buffer.from(root).equals(Buffer.from(block.stateRoot)),
-        "INVALID_STATE_ROOT",
-        () => `block state root ${toHex(block.stateRoot)} differs from the computed post-state root ${toHex(root)}`,
-      );
-    }
-  } catch (e) {
-    // The mirror resyncs from any state by comparison, so the input keeps its incremental state root.
-    moveStateRootMirror(post, state);
-    throw e;
+  const post = cloneBeaconState(cfg, state); // O(1), copy-on-write: `state` never changes
+  processSlots(cfg, post, block.slot);
+  // All signatures in one batch; if that does not pass, each is checked where the spec checks it, which names the
+  // failing rule.
+  const checkEach = verifySignatures && !signaturesVerifyInBatch(cfg, post, signedBlock, validateResult);
+  if (validateResult && checkEach) {
+    check(
+      verifyBlockSignature(cfg, post, signedBlock),
+      "INVALID_BLOCK_SIGNATURE",
+      () => `block of slot ${block.slot} is not signed by its proposer ${block.proposerIndex}`,
+    );
+  }
+  processBlock(cfg, post, block, checkEach, verifySignatures);
+  if (validateResult) {
+    const root = hashBeaconState(cfg, post);
+    check(
+      Buffer.from(root).equals(Buffer.from(block.stateRoot)),
+      "INVALID_STATE_ROOT",
+      () => `block state root ${toHex(block.stateRoot)} differs from the computed post-state root ${toHex(root)}`,
+    );
   }
   return post;
 }

@@ -2,6 +2,7 @@
 // boundary by process_justification_and_finalization on a copy. The store part (unrealized_justifications,
 // update_unrealized_checkpoints, realizing a prior-epoch block at once) is in ForkChoice.onBlock.
 import type { BeaconConfig } from "../../params/beaconConfig.js";
+import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
 import { processJustificationAndFinalization } from "../../state-transition/epoch/processJustificationAndFinalization.js";
 import type { BeaconState } from "../../types/index.js";
 import type { Checkpoint } from "../types.js";
@@ -11,7 +12,7 @@ export function computeUnrealizedCheckpoints(
   cfg: BeaconConfig,
   postState: BeaconState,
 ): { unrealizedJustifiedCheckpoint: Checkpoint; unrealizedFinalizedCheckpoint: Checkpoint } {
-  const state = cfg.types.BeaconState.clone(postState);
+  const state = cloneBeaconState(cfg, postState); // O(1) copy-on-write
   processJustificationAndFinalization(cfg, state);
   return {
     unrealizedJustifiedCheckpoint: checkpointHex(state.currentJustifiedCheckpoint),

@@ -1,6 +1,7 @@
 // fork-choice.md (v1.4.0) store_target_checkpoint_state: the state of a checkpoint is its block's post-state advanced
 // with empty slots to the first slot of the checkpoint's epoch, computed once and kept in store.checkpoint_states.
 
+import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
 import { processSlots } from "../../state-transition/slot/processSlots.js";
 import type { BeaconState } from "../../types/index.js";
 import { ForkChoiceError } from "../errors.js";
@@ -19,7 +20,7 @@ export function storeTargetCheckpointState(store: ForkChoiceStore, target: Check
       `the post-state of checkpoint block ${target.root} is no longer kept (pruned at finality)`,
     );
   }
-  const baseState = store.cfg.types.BeaconState.clone(blockState);
+  const baseState = cloneBeaconState(store.cfg, blockState);
   const startSlot = computeStartSlotAtEpoch(store.cfg, target.epoch);
   if (baseState.slot < startSlot) processSlots(store.cfg, baseState, startSlot);
   store.checkpointStates.set(key, baseState);

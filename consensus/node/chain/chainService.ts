@@ -9,6 +9,7 @@ import type { BlockSummary } from "../../fork-choice/types.js";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import { getBlockRootAtSlot } from "../../state-transition/accessors/getBlockRootAtSlot.js";
 import { getIndexedAttestation } from "../../state-transition/accessors/getIndexedAttestation.js";
+import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
 import { processJustificationAndFinalization } from "../../state-transition/epoch/processJustificationAndFinalization.js";
 import { computeStartSlotAtEpoch } from "../../state-transition/misc/computeStartSlotAtEpoch.js";
 import { isSlashableAttestationData } from "../../state-transition/predicates/isSlashableAttestationData.js";
@@ -231,7 +232,7 @@ export class ChainService {
     const key = `${root}:${slot}`;
     let state = this.slotStates.get(key);
     if (!state) {
-      state = this.cfg.types.BeaconState.clone(head);
+      state = cloneBeaconState(this.cfg, head); // O(1), with its caches: the first hash does not rebuild the tree
       processSlots(this.cfg, state, slot);
       if (this.slotStates.size >= 4) this.slotStates.delete(this.slotStates.keys().next().value!);
       this.slotStates.set(key, state);
@@ -247,7 +248,7 @@ export class ChainService {
       if (!state) return null;
       if (state.slot <= slot) {
         if (state.slot === slot) return { state, blockRoot: root };
-        const advanced = this.cfg.types.BeaconState.clone(state);
+        const advanced = cloneBeaconState(this.cfg, state);
         processSlots(this.cfg, advanced, slot);
         return { state: advanced, blockRoot: root };
       }
@@ -302,7 +303,7 @@ export class ChainService {
     } catch (e) {
       throw new ChainError("INVALID_BLOCK", `block ${root} at slot ${block.slot} rejected: ${(e as Error).message}`);
     }
-    const pulledUp = cfg.types.BeaconState.clone(post);
+    const pulledUp = cloneBeaconState(cfg, post); // O(1): justification writes only checkpoints and bits
     processJustificationAndFinalization(cfg, pulledUp);
     const cp = (c: { epoch: number; root: Uint8Array }) => ({ epoch: c.epoch, root: toRootHex(c.root) });
     this.forkChoice.onBlock({

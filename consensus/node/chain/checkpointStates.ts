@@ -4,6 +4,7 @@
 import type { JustifiedBalances } from "../../fork-choice/types.js";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import { getTotalActiveBalance } from "../../state-transition/accessors/getTotalActiveBalance.js";
+import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
 import { computeStartSlotAtEpoch } from "../../state-transition/misc/computeStartSlotAtEpoch.js";
 import { isActiveValidator } from "../../state-transition/predicates/isActiveValidator.js";
 import { processSlots } from "../../state-transition/slot/processSlots.js";
@@ -28,7 +29,7 @@ export class CheckpointStates {
     const startSlot = computeStartSlotAtEpoch(this.cfg, checkpoint.epoch);
     let state = base;
     if (base.slot < startSlot) {
-      state = this.cfg.types.BeaconState.clone(base);
+      state = cloneBeaconState(this.cfg, base); // O(1), with its caches: the first hash does not rebuild the tree
       processSlots(this.cfg, state, startSlot);
     }
     this.cache.set(key, state);

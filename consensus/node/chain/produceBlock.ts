@@ -6,6 +6,8 @@ import { CodedError } from "../../../sdk/errors/codedError.js";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import { getBeaconProposerIndex } from "../../state-transition/accessors/getBeaconProposerIndex.js";
 import { processBlock } from "../../state-transition/block/processBlock.js";
+import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
+import { hashBeaconState } from "../../state-transition/caches/stateRoot.js";
 import type { Attestation, BeaconBlock, BeaconState, Deposit, Eth1Data } from "../../types/index.js";
 import type { ChainService } from "./chainService.js";
 import { fromRootHex, type RootHex } from "./rootHex.js";
@@ -75,14 +77,14 @@ export function produceBlock(
   for (const [atts, withOps] of attempts) {
     const block = build(atts, withOps);
     block.proposerIndex = getBeaconProposerIndex(cfg, state);
-    const post = cfg.types.BeaconState.clone(state);
+    const post = cloneBeaconState(cfg, state);
     try {
       processBlock(cfg, post, block, false);
     } catch (e) {
       lastError = e;
       continue;
     }
-    block.stateRoot = cfg.types.BeaconState.hashTreeRoot(post);
+    block.stateRoot = hashBeaconState(cfg, post);
     return { block, postState: post };
   }
   throw new BlockProductionError(`cannot build a valid block for slot ${slot}: ${(lastError as Error)?.message}`);

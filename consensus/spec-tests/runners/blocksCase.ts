@@ -3,6 +3,7 @@
 import { stateTransition } from "../../state-transition/stateTransition.js";
 import { assertSszEqual } from "../assert.js";
 import { exists, readSsz, readYaml, shouldVerifySignatures } from "../caseFiles.js";
+import { checkedTransition } from "../engineCopy.js";
 import { SpecAssertionError, type SpecCase } from "../types.js";
 
 export function runBlocksCase(c: SpecCase): void {
@@ -14,7 +15,8 @@ export function runBlocksCase(c: SpecCase): void {
   for (let i = 0; i < blocks_count; i++) {
     const block = readSsz(c, `blocks_${i}`, types.SignedBeaconBlock);
     try {
-      state = stateTransition(c.cfg, state, block, true, { verifySignatures });
+      const pre = state;
+      state = checkedTransition(c.cfg, pre, () => stateTransition(c.cfg, pre, block, true, { verifySignatures }));
     } catch (e) {
       if (expectValid) throw e;
       return;

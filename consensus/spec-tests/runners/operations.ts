@@ -11,6 +11,7 @@ import { processVoluntaryExit } from "../../state-transition/block/processVolunt
 import type { BeaconState } from "../../types/index.js";
 import { assertSszEqual, assertThrows } from "../assert.js";
 import { exists, readSsz, shouldVerifySignatures } from "../caseFiles.js";
+import { onEngineCopy } from "../engineCopy.js";
 import { SpecAssertionError, type SpecCase, type SpecRunner } from "../types.js";
 
 export interface Handler {
@@ -58,14 +59,15 @@ export const runner: SpecRunner = {
     const handler = operationHandlers[c.handler];
     if (!handler) throw new SpecAssertionError(`unknown operations handler ${c.handler}`);
     const { types } = c.cfg;
-    const state = readSsz(c, "pre", types.BeaconState);
+    const pre = readSsz(c, "pre", types.BeaconState);
     const op = readSsz(c, handler.part, handler.type(c.cfg));
     const verify = shouldVerifySignatures(c);
+    const apply = () => onEngineCopy(c.cfg, pre, (state) => handler.apply(c.cfg, state, op, verify));
     if (!exists(c, "post")) {
-      assertThrows(() => handler.apply(c.cfg, state, op, verify), c.handler);
+      assertThrows(apply, c.handler);
       return;
     }
-    handler.apply(c.cfg, state, op, verify);
+    const state = apply();
     assertSszEqual(types.BeaconState, state, readSsz(c, "post", types.BeaconState), "post state");
   },
 };

@@ -3,6 +3,7 @@
 import { processSlots } from "../../state-transition/slot/processSlots.js";
 import { assertSszEqual } from "../assert.js";
 import { readSsz, readUint64 } from "../caseFiles.js";
+import { onEngineCopy } from "../engineCopy.js";
 import { SpecAssertionError, type SpecCase, type SpecRunner } from "../types.js";
 import { runBlocksCase } from "./blocksCase.js";
 
@@ -14,9 +15,9 @@ export const runner: SpecRunner = {
     }
     if (c.handler === "slots") {
       const { types } = c.cfg;
-      const state = readSsz(c, "pre", types.BeaconState);
+      const pre = readSsz(c, "pre", types.BeaconState);
       const slots = readUint64(c, "slots");
-      processSlots(c.cfg, state, state.slot + slots);
+      const state = onEngineCopy(c.cfg, pre, (s) => processSlots(c.cfg, s, s.slot + slots));
       assertSszEqual(types.BeaconState, state, readSsz(c, "post", types.BeaconState), "post state");
       return;
     }

@@ -6,6 +6,7 @@ import { getCommitteeCountPerSlot } from "../accessors/getCommitteeCountPerSlot.
 import { getCurrentEpoch } from "../accessors/getCurrentEpoch.js";
 import { getIndexedAttestation } from "../accessors/getIndexedAttestation.js";
 import { getPreviousEpoch } from "../accessors/getPreviousEpoch.js";
+import { pushListItem } from "../caches/copyOnWrite.js";
 import { check } from "../errors.js";
 import { computeEpochAtSlot } from "../misc/computeEpochAtSlot.js";
 import { isValidIndexedAttestation } from "../predicates/isValidIndexedAttestation.js";
@@ -77,6 +78,5 @@ export function processAttestation(
     inclusionDelay: state.slot - data.slot,
     proposerIndex: getBeaconProposerIndex(cfg, state),
   };
-  if (isCurrent) state.currentEpochAttestations.push(pending);
-  else state.previousEpochAttestations.push(pending);
+  pushListItem(state, isCurrent ? "currentEpochAttestations" : "previousEpochAttestations", pending);
 }

@@ -1,6 +1,7 @@
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import { DEPOSIT_CONTRACT_TREE_DEPTH } from "../../params/constants.js";
 import type { BeaconState, Deposit } from "../../types/index.js";
+import { pushListItem } from "../caches/copyOnWrite.js";
 import { findValidatorIndex, recordValidatorPubkey } from "../caches/pubkeyIndex.js";
 import { bls } from "../crypto/bls.js";
 import { check } from "../errors.js";
@@ -44,7 +45,7 @@ export function processDeposit(cfg: BeaconConfig, state: BeaconState, deposit: D
     if (!bls.isValidPublicKey(pubkey) || !bls.verify(pubkey, signingRoot, deposit.data.signature)) return;
   }
   const index = state.validators.length;
-  state.validators.push(getValidatorFromDeposit(cfg, deposit));
-  state.balances.push(amount);
+  pushListItem(state, "validators", getValidatorFromDeposit(cfg, deposit));
+  pushListItem(state, "balances", amount);
   recordValidatorPubkey(state, pubkey, index);
 }

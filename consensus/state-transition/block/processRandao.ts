@@ -5,6 +5,7 @@ import { getBeaconProposerIndex } from "../accessors/getBeaconProposerIndex.js";
 import { getCurrentEpoch } from "../accessors/getCurrentEpoch.js";
 import { getDomain } from "../accessors/getDomain.js";
 import { getRandaoMix } from "../accessors/getRandaoMix.js";
+import { setListItem } from "../caches/copyOnWrite.js";
 import { bls } from "../crypto/bls.js";
 import { hash } from "../crypto/hash.js";
 import { check } from "../errors.js";
@@ -29,5 +30,5 @@ export function processRandao(
     );
   }
   const mix = xor(getRandaoMix(cfg, state, epoch), hash(body.randaoReveal));
-  state.randaoMixes[epoch % cfg.EPOCHS_PER_HISTORICAL_VECTOR] = mix;
+  setListItem(state, "randaoMixes", epoch % cfg.EPOCHS_PER_HISTORICAL_VECTOR, mix);
 }

@@ -1,15 +1,29 @@
-// The engine's state copy: a new state object the caller may advance or edit through the state transition while the
-// original stays as it was, with the derived caches (pubkey index, incremental state root) carried over so that the
-// copy's first hash does not rebuild the state's tree.
+// The engine's state copy, O(1): the large lists are shared copy-on-write (./copyOnWrite.ts), the small containers
+// are copied, and the derived caches are carried over (pubkey index, committees, the incremental state root's tree),
+// so neither the copy nor the original has to rebuild anything. The original stays as it was, whatever the state
+// transition does to the copy.
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
+import { shareLists } from "./copyOnWrite.js";
+import { copyEpochShufflings } from "./epochShuffling.js";
 import { sharePubkeyIndex } from "./pubkeyIndex.js";
-import { copyStateRootMirror } from "./stateRoot.js";
+import { copyStateRootMirror, LIST_KEYS } from "./stateRoot.js";
 
-/** A copy of `state` with its caches (both stay usable). */
+/** A copy of `state` with its caches; both stay usable. */
 export function cloneBeaconState(cfg: BeaconConfig, state: BeaconState): BeaconState {
-  const copy = cfg.types.BeaconState.clone(state);
+  const copy: BeaconState = {
+    ...state,
+    fork: { ...state.fork },
+    latestBlockHeader: { ...state.latestBlockHeader },
+    eth1Data: { ...state.eth1Data },
+    justificationBits: state.justificationBits.clone(),
+    previousJustifiedCheckpoint: { ...state.previousJustifiedCheckpoint },
+    currentJustifiedCheckpoint: { ...state.currentJustifiedCheckpoint },
+    finalizedCheckpoint: { ...state.finalizedCheckpoint },
+  };
+  shareLists(state, LIST_KEYS);
   sharePubkeyIndex(state, copy);
-  copyStateRootMirror(state, copy);
+  copyEpochShufflings(state, copy);
+  copyStateRootMirror(cfg, state, copy);
   return copy;
 }

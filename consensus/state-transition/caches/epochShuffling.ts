@@ -99,3 +99,9 @@ export function clearStateCaches(state: BeaconState): void {
 export function forgetShuffling(cfg: BeaconConfig, seed: Uint8Array): void {
   shufflingsBySeed.delete(`${cfg.SHUFFLE_ROUND_COUNT}:${Buffer.from(seed).toString("hex")}`);
 }
+
+/** Lets `to`, a copy of `from` (cloneBeaconState), start with `from`'s per-state entries (valid for both). */
+export function copyEpochShufflings(from: BeaconState, to: BeaconState): void {
+  const perState = byState.get(from);
+  if (perState) byState.set(to, new Map(perState));
+}

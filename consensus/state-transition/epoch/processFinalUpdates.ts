@@ -3,6 +3,7 @@ import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
 import { getCurrentEpoch } from "../accessors/getCurrentEpoch.js";
 import { getRandaoMix } from "../accessors/getRandaoMix.js";
+import { pushListItem, setListItem, writableValidator } from "../caches/copyOnWrite.js";
 
 /**
  * Resets eth1 votes at a voting-period boundary, updates effective balances with hysteresis, clears the next slashings
@@ -17,26 +18,29 @@ export function processFinalUpdates(cfg: BeaconConfig, state: BeaconState): void
   const hysteresisIncrement = Math.floor(cfg.EFFECTIVE_BALANCE_INCREMENT / cfg.HYSTERESIS_QUOTIENT);
   const downwardThreshold = hysteresisIncrement * cfg.HYSTERESIS_DOWNWARD_MULTIPLIER;
   const upwardThreshold = hysteresisIncrement * cfg.HYSTERESIS_UPWARD_MULTIPLIER;
-  state.validators.forEach((validator, index) => {
+  for (let index = 0; index < state.validators.length; index++) {
     const balance = state.balances[index];
-    if (
-      balance + downwardThreshold < validator.effectiveBalance ||
-      validator.effectiveBalance + upwardThreshold < balance
-    ) {
-      validator.effectiveBalance = Math.min(
+    const { effectiveBalance } = state.validators[index];
+    if (balance + downwardThreshold < effectiveBalance || effectiveBalance + upwardThreshold < balance) {
+      writableValidator(state, index).effectiveBalance = Math.min(
         balance - (balance % cfg.EFFECTIVE_BALANCE_INCREMENT),
         cfg.MAX_EFFECTIVE_BALANCE,
       );
     }
-  });
+  }
   // Reset slashings
-  state.slashings[nextEpoch % cfg.EPOCHS_PER_SLASHINGS_VECTOR] = 0;
+  setListItem(state, "slashings", nextEpoch % cfg.EPOCHS_PER_SLASHINGS_VECTOR, 0);
   // Set randao mix
-  state.randaoMixes[nextEpoch % cfg.EPOCHS_PER_HISTORICAL_VECTOR] = getRandaoMix(cfg, state, currentEpoch);
+  setListItem(
+    state,
+    "randaoMixes",
+    nextEpoch % cfg.EPOCHS_PER_HISTORICAL_VECTOR,
+    getRandaoMix(cfg, state, currentEpoch),
+  );
   // Set historical root accumulator
   if (nextEpoch % Math.floor(cfg.SLOTS_PER_HISTORICAL_ROOT / cfg.SLOTS_PER_EPOCH) === 0) {
     const historicalBatch = { blockRoots: state.blockRoots, stateRoots: state.stateRoots };
-    state.historicalRoots.push(cfg.types.HistoricalBatch.hashTreeRoot(historicalBatch));
+    pushListItem(state, "historicalRoots", cfg.types.HistoricalBatch.hashTreeRoot(historicalBatch));
   }
   // Rotate current/previous epoch attestations
   state.previousEpochAttestations = state.currentEpochAttestations;

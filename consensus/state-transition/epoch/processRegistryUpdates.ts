@@ -3,6 +3,7 @@ import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
 import { getCurrentEpoch } from "../accessors/getCurrentEpoch.js";
 import { getValidatorChurnLimit } from "../accessors/getValidatorChurnLimit.js";
+import { writableValidator } from "../caches/copyOnWrite.js";
 import { computeActivationExitEpoch } from "../misc/computeActivationExitEpoch.js";
 import { initiateValidatorExit } from "../mutators/initiateValidatorExit.js";
 import { isActiveValidator } from "../predicates/isActiveValidator.js";
@@ -12,17 +13,18 @@ import { isEligibleForActivationQueue } from "../predicates/isEligibleForActivat
 /** Queues new deposits for activation, ejects low-balance validators, and activates up to the churn limit. */
 export function processRegistryUpdates(cfg: BeaconConfig, state: BeaconState): void {
   // Process activation eligibility and ejections
-  state.validators.forEach((validator, index) => {
-    if (isEligibleForActivationQueue(cfg, validator)) {
-      validator.activationEligibilityEpoch = getCurrentEpoch(cfg, state) + 1;
+  for (let index = 0; index < state.validators.length; index++) {
+    if (isEligibleForActivationQueue(cfg, state.validators[index])) {
+      writableValidator(state, index).activationEligibilityEpoch = getCurrentEpoch(cfg, state) + 1;
     }
+    const validator = state.validators[index];
     if (
       isActiveValidator(validator, getCurrentEpoch(cfg, state)) &&
       validator.effectiveBalance <= cfg.EJECTION_BALANCE
     ) {
       initiateValidatorExit(cfg, state, index);
     }
-  });
+  }
 
   // Queue validators eligible for activation and not yet dequeued for activation,
   // ordered by the epoch they became eligible, then by index
@@ -35,6 +37,6 @@ export function processRegistryUpdates(cfg: BeaconConfig, state: BeaconState): v
   );
   // Dequeue validators for activation up to the churn limit
   for (const index of activationQueue.slice(0, getValidatorChurnLimit(cfg, state))) {
-    state.validators[index].activationEpoch = computeActivationExitEpoch(cfg, getCurrentEpoch(cfg, state));
+    writableValidator(state, index).activationEpoch = computeActivationExitEpoch(cfg, getCurrentEpoch(cfg, state));
   }
 }

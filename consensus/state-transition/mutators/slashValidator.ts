@@ -2,6 +2,7 @@ import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
 import { getBeaconProposerIndex } from "../accessors/getBeaconProposerIndex.js";
 import { getCurrentEpoch } from "../accessors/getCurrentEpoch.js";
+import { setListItem, writableValidator } from "../caches/copyOnWrite.js";
 import { decreaseBalance } from "./decreaseBalance.js";
 import { increaseBalance } from "./increaseBalance.js";
 import { initiateValidatorExit } from "./initiateValidatorExit.js";
@@ -19,10 +20,11 @@ export function slashValidator(
 ): void {
   const epoch = getCurrentEpoch(cfg, state);
   initiateValidatorExit(cfg, state, slashedIndex);
-  const validator = state.validators[slashedIndex];
+  const validator = writableValidator(state, slashedIndex);
   validator.slashed = true;
   validator.withdrawableEpoch = Math.max(validator.withdrawableEpoch, epoch + cfg.EPOCHS_PER_SLASHINGS_VECTOR);
-  state.slashings[epoch % cfg.EPOCHS_PER_SLASHINGS_VECTOR] += validator.effectiveBalance;
+  const slashingsIndex = epoch % cfg.EPOCHS_PER_SLASHINGS_VECTOR;
+  setListItem(state, "slashings", slashingsIndex, state.slashings[slashingsIndex] + validator.effectiveBalance);
   decreaseBalance(cfg, state, slashedIndex, Math.floor(validator.effectiveBalance / cfg.MIN_SLASHING_PENALTY_QUOTIENT));
 
   const proposerIndex = getBeaconProposerIndex(cfg, state);

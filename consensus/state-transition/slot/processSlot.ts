@@ -1,5 +1,6 @@
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
+import { setListItem } from "../caches/copyOnWrite.js";
 import { hashBeaconState } from "../caches/stateRoot.js";
 
 /**
@@ -9,10 +10,10 @@ import { hashBeaconState } from "../caches/stateRoot.js";
  */
 export function processSlot(cfg: BeaconConfig, state: BeaconState): void {
   const previousStateRoot = hashBeaconState(cfg, state);
-  state.stateRoots[state.slot % cfg.SLOTS_PER_HISTORICAL_ROOT] = previousStateRoot;
+  setListItem(state, "stateRoots", state.slot % cfg.SLOTS_PER_HISTORICAL_ROOT, previousStateRoot);
   if (state.latestBlockHeader.stateRoot.every((b) => b === 0)) {
     state.latestBlockHeader.stateRoot = previousStateRoot;
   }
   const previousBlockRoot = cfg.types.BeaconBlockHeader.hashTreeRoot(state.latestBlockHeader);
-  state.blockRoots[state.slot % cfg.SLOTS_PER_HISTORICAL_ROOT] = previousBlockRoot;
+  setListItem(state, "blockRoots", state.slot % cfg.SLOTS_PER_HISTORICAL_ROOT, previousBlockRoot);
 }

@@ -5,6 +5,12 @@ import { getActiveValidatorIndices } from "../../../consensus/state-transition/a
 import { getBeaconCommittee } from "../../../consensus/state-transition/accessors/getBeaconCommittee.js";
 import { getCommitteeCountPerSlot } from "../../../consensus/state-transition/accessors/getCommitteeCountPerSlot.js";
 import { getSeed } from "../../../consensus/state-transition/accessors/getSeed.js";
+import { cloneBeaconState } from "../../../consensus/state-transition/caches/cloneBeaconState.js";
+import {
+  pushListItem,
+  setListItem,
+  writableValidator,
+} from "../../../consensus/state-transition/caches/copyOnWrite.js";
 import {
   findValidatorIndex,
   recordValidatorPubkey,
@@ -28,25 +34,28 @@ describe("state-transition caches", function () {
         s.slot += 1 + (k % 3);
       },
       (s, k) => {
-        s.balances[k % s.balances.length] += k + 1;
+        const i = k % s.balances.length;
+        setListItem(s, "balances", i, s.balances[i] + k + 1);
       },
       (s, k) => {
-        s.validators[k % s.validators.length].exitEpoch = 10 + k;
+        writableValidator(s, k % s.validators.length).exitEpoch = 10 + k;
       },
       (s, k) => {
-        s.validators[k % s.validators.length].slashed = !s.validators[k % s.validators.length].slashed;
+        const v = writableValidator(s, k % s.validators.length);
+        v.slashed = !v.slashed;
       },
       (s, k) => {
-        s.randaoMixes[k % s.randaoMixes.length] = new Uint8Array(32).fill(k % 256);
+        setListItem(s, "randaoMixes", k % s.randaoMixes.length, new Uint8Array(32).fill(k % 256));
       },
       (s, k) => {
-        s.blockRoots[k % s.blockRoots.length] = new Uint8Array(32).fill((k * 7) % 256);
+        setListItem(s, "blockRoots", k % s.blockRoots.length, new Uint8Array(32).fill((k * 7) % 256));
       },
       (s, k) => {
-        s.slashings[k % s.slashings.length] += 1e9;
+        const i = k % s.slashings.length;
+        setListItem(s, "slashings", i, s.slashings[i] + 1e9);
       },
       (s, k) => {
-        s.eth1DataVotes.push({
+        pushListItem(s, "eth1DataVotes", {
           depositRoot: new Uint8Array(32).fill(k % 256),
           depositCount: k,
           blockHash: new Uint8Array(32),
@@ -56,7 +65,7 @@ describe("state-transition caches", function () {
         s.eth1DataVotes = [];
       },
       (s, k) => {
-        s.currentEpochAttestations.push({
+        pushListItem(s, "currentEpochAttestations", {
           aggregationBits: BitArray.fromBoolArray([true, k % 2 === 0]),
           data: { ...types.AttestationData.defaultValue(), slot: k },
           inclusionDelay: 1,
@@ -65,7 +74,8 @@ describe("state-transition caches", function () {
       },
       (s, k) => {
         const list = s.currentEpochAttestations;
-        if (list.length > 0) list[k % list.length].inclusionDelay = 2 + k; // edited in place
+        const i = k % list.length;
+        if (list.length > 0) setListItem(s, "currentEpochAttestations", i, { ...list[i], inclusionDelay: 2 + k });
       },
       (s) => {
         s.previousEpochAttestations = s.currentEpochAttestations;
@@ -74,8 +84,8 @@ describe("state-transition caches", function () {
       (s, k) => {
         const v = types.Validator.clone(s.validators[0]);
         v.pubkey = new Uint8Array(48).fill(k % 256);
-        s.validators.push(v);
-        s.balances.push(k);
+        pushListItem(s, "validators", v);
+        pushListItem(s, "balances", k);
       },
       (s, k) => {
         s.justificationBits.set(k % 4, !s.justificationBits.get(k % 4));
@@ -84,14 +94,15 @@ describe("state-transition caches", function () {
         s.finalizedCheckpoint = { epoch: k, root: new Uint8Array(32).fill(3) };
       },
       (s, k) => {
-        s.historicalRoots.push(new Uint8Array(32).fill(k % 256));
+        pushListItem(s, "historicalRoots", new Uint8Array(32).fill(k % 256));
       },
       (s, k) => {
         s.latestBlockHeader.stateRoot = new Uint8Array(32).fill(k % 256);
       },
     ];
 
-    it("equals hash_tree_root of the value after any sequence of edits", () => {
+    // The lists are written through the copy-on-write helpers (as the state transition does); the small fields by hand.
+    it("equals hash_tree_root of the value after any sequence of edits and copies; a copy's edits leave the original as it was", () => {
       const base = genesisState(16);
       fc.assert(
         fc.property(
@@ -100,10 +111,20 @@ describe("state-transition caches", function () {
             maxLength: 5,
           }),
           (rounds) => {
-            const state = types.BeaconState.clone(base);
-            for (const round of rounds) {
+            let state = types.BeaconState.clone(base);
+            const originals: [BeaconState, string][] = [];
+            for (const [r, round] of rounds.entries()) {
+              if (r % 2 === 1) {
+                // every other round edits an O(1) copy; the state it was copied from must not change
+                originals.push([state, hex(hashBeaconState(cfg, state))]);
+                state = cloneBeaconState(cfg, state);
+              }
               for (const [e, k] of round) edits[e](state, k);
               expect(hex(hashBeaconState(cfg, state))).to.equal(hex(types.BeaconState.hashTreeRoot(state)));
+            }
+            for (const [original, root] of originals) {
+              expect(hex(types.BeaconState.hashTreeRoot(original))).to.equal(root);
+              expect(hex(hashBeaconState(cfg, original))).to.equal(root);
             }
           },
         ),
@@ -116,7 +137,7 @@ describe("state-transition caches", function () {
     it("gives each fork its own committees when seeds match but active sets differ", () => {
       const a = genesisState(64);
       const b = types.BeaconState.clone(a);
-      for (let i = 0; i < 10; i++) b.validators[i].exitEpoch = 0; // exited on fork b only
+      for (let i = 0; i < 10; i++) writableValidator(b, i).exitEpoch = 0; // exited on fork b only
       expect(hex(getSeed(cfg, a, 0, cfg.DOMAIN_BEACON_ATTESTER))).to.equal(
         hex(getSeed(cfg, b, 0, cfg.DOMAIN_BEACON_ATTESTER)),
       );
@@ -153,8 +174,8 @@ describe("state-transition caches", function () {
         for (const k of keys) {
           const v = types.Validator.clone(parent.validators[0]);
           v.pubkey = k;
-          state.validators.push(v);
-          state.balances.push(1);
+          pushListItem(state, "validators", v);
+          pushListItem(state, "balances", 1);
           recordValidatorPubkey(state, k, state.validators.length - 1);
         }
       }

@@ -3,6 +3,7 @@
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
 import { FAR_FUTURE_EPOCH } from "../../../params/constants.js";
 import type { BeaconState } from "../../../types/index.js";
+import { writableValidator } from "../../caches/copyOnWrite.js";
 import { computeActivationExitEpoch } from "../../misc/computeActivationExitEpoch.js";
 import { isEligibleForActivation } from "../../predicates/isEligibleForActivation.js";
 import { isEligibleForActivationQueue } from "../../predicates/isEligibleForActivationQueue.js";
@@ -18,10 +19,11 @@ export function processRegistryUpdatesFast(cfg: BeaconConfig, state: BeaconState
   const activationExitEpoch = computeActivationExitEpoch(cfg, currentEpoch);
   let exitQueue: { epoch: number; churn: number } | undefined;
 
-  const validators = state.validators;
-  for (let index = 0; index < validators.length; index++) {
-    const validator = validators[index];
-    if (isEligibleForActivationQueue(cfg, validator)) validator.activationEligibilityEpoch = currentEpoch + 1;
+  for (let index = 0; index < state.validators.length; index++) {
+    if (isEligibleForActivationQueue(cfg, state.validators[index])) {
+      writableValidator(state, index).activationEligibilityEpoch = currentEpoch + 1;
+    }
+    const validator = state.validators[index];
     if (p.flags[index] & FLAG_ACTIVE_CURRENT && validator.effectiveBalance <= cfg.EJECTION_BALANCE) {
       // initiate_validator_exit
       if (validator.exitEpoch !== FAR_FUTURE_EPOCH) continue;
@@ -32,13 +34,15 @@ export function processRegistryUpdatesFast(cfg: BeaconConfig, state: BeaconState
         exitQueueEpoch += 1;
         exitQueueChurn = 0;
       }
-      validator.exitEpoch = exitQueueEpoch;
-      validator.withdrawableEpoch = exitQueueEpoch + cfg.MIN_VALIDATOR_WITHDRAWABILITY_DELAY;
+      const exiting = writableValidator(state, index);
+      exiting.exitEpoch = exitQueueEpoch;
+      exiting.withdrawableEpoch = exitQueueEpoch + cfg.MIN_VALIDATOR_WITHDRAWABILITY_DELAY;
       exitQueue = { epoch: exitQueueEpoch, churn: exitQueueChurn + 1 };
     }
   }
 
   // Activation queue, ordered by eligibility epoch then index; dequeue up to the churn limit
+  const validators = state.validators;
   const activationQueue: number[] = [];
   for (let index = 0; index < validators.length; index++) {
     if (isEligibleForActivation(cfg, state, validators[index])) activationQueue.push(index);
@@ -47,7 +51,7 @@ export function processRegistryUpdatesFast(cfg: BeaconConfig, state: BeaconState
     (a, b) => validators[a].activationEligibilityEpoch - validators[b].activationEligibilityEpoch || a - b,
   );
   for (const index of activationQueue.slice(0, churnLimit)) {
-    validators[index].activationEpoch = activationExitEpoch;
+    writableValidator(state, index).activationEpoch = activationExitEpoch;
   }
 }
 

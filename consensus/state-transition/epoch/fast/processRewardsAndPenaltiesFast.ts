@@ -3,6 +3,7 @@
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
 import { BASE_REWARDS_PER_EPOCH, GENESIS_EPOCH } from "../../../params/constants.js";
 import type { BeaconState } from "../../../types/index.js";
+import { writableList } from "../../caches/copyOnWrite.js";
 import { integerSquareroot } from "../../math/integerSquareroot.js";
 import { floorMulDiv } from "../floorMulDiv.js";
 import { baseRewardOf } from "../getBaseReward.js";
@@ -102,7 +103,7 @@ function componentReward(
 export function processRewardsAndPenaltiesFast(cfg: BeaconConfig, state: BeaconState, p: EpochParticipation): void {
   if (p.currentEpoch === GENESIS_EPOCH) return;
   const { rewards, penalties } = getAttestationDeltasFast(cfg, state, p);
-  const balances = state.balances;
+  const balances = writableList(state, "balances");
   for (let i = 0; i < balances.length; i++) {
     const increased = balances[i] + rewards[i];
     balances[i] = penalties[i] > increased ? 0 : increased - penalties[i];

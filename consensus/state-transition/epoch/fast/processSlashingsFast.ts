@@ -2,6 +2,7 @@
 // EpochParticipation instead of recomputed.
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
 import type { BeaconState } from "../../../types/index.js";
+import { setListItem } from "../../caches/copyOnWrite.js";
 import { slashingPenalty } from "../slashingPenalty.js";
 import type { EpochParticipation } from "./epochParticipation.js";
 
@@ -15,6 +16,7 @@ export function processSlashingsFast(cfg: BeaconConfig, state: BeaconState, p: E
     slashingsSum ??= state.slashings.reduce((sum, amount) => sum + amount, 0);
     const penalty = slashingPenalty(cfg, validator.effectiveBalance, slashingsSum, p.totalActiveBalance);
     // decrease_balance saturates at zero
-    state.balances[index] = penalty > state.balances[index] ? 0 : state.balances[index] - penalty;
+    const balance = state.balances[index];
+    setListItem(state, "balances", index, penalty > balance ? 0 : balance - penalty);
   }
 }
