@@ -8,8 +8,10 @@ import { registerActivationQueueRoutes } from "./routes/activationQueue.js";
 import { registerAttestationRoutes } from "./routes/attestations.js";
 import { registerBlockProductionRoutes } from "./routes/blockProduction.js";
 import { registerBlockRoutes } from "./routes/blocks.js";
+import { registerCommitteeRoutes } from "./routes/committees.js";
 import { registerConfigRoutes } from "./routes/config.js";
 import { registerEventRoutes } from "./routes/events.js";
+import { registerForkRoutes } from "./routes/fork.js";
 import { registerHeaderRoutes } from "./routes/headers.js";
 import { registerNodeRoutes } from "./routes/node.js";
 import { registerOperationPoolRoutes } from "./routes/operationPools.js";
@@ -54,6 +56,7 @@ export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): F
   registerStateRoutes(app, view);
   registerHeaderRoutes(app, view);
   registerEventRoutes(app, view);
+  registerForkRoutes(app, view);
   registerActivationQueueRoutes(app, view);
   if (opts.validatorApi) registerValidatorApiRoutes(app, opts.validatorApi);
   if (opts.metrics) registerMetricsRoute(app, opts.metrics);
@@ -67,6 +70,7 @@ function registerValidatorApiRoutes(app: FastifyInstance, backend: ValidatorApiB
   registerBlockProductionRoutes(app, backend);
   registerBlockRoutes(app, backend);
   registerOperationPoolRoutes(app, backend);
+  registerCommitteeRoutes(app, backend);
 }
 
 export function registerMetricsRoute(app: FastifyInstance, registry: Registry): void {

@@ -30,6 +30,15 @@ function selectIndices(lookup: StateLookup, ids: string[]): number[] {
   return out;
 }
 
+/** An optional list of strings in a JSON body (absent or null: empty). */
+function stringList(value: unknown, name: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
+    throw badRequest("INVALID_REQUEST_BODY", `${name} must be an array of strings`);
+  }
+  return value as string[];
+}
+
 function parseStatusFilter(values: string[]): Set<ValidatorStatus> | null {
   if (values.length === 0) return null;
   const out = new Set<ValidatorStatus>();
@@ -62,18 +71,41 @@ const meta = (lookup: StateLookup) => ({ execution_optimistic: false, finalized:
 export function registerStateRoutes(app: FastifyInstance, view: ChainView): void {
   const epochOf = (lookup: StateLookup) => Math.floor(lookup.state.slot / view.config.SLOTS_PER_EPOCH);
 
+  const validators = (stateId: string, ids: string[], statusValues: string[]) => {
+    const statuses = parseStatusFilter(statusValues);
+    const lookup = lookupState(view, stateId);
+    const epoch = epochOf(lookup);
+    const data = [];
+    for (const index of selectIndices(lookup, ids)) {
+      const entry = validatorEntry(lookup, index, epoch);
+      if (!statuses || statuses.has(entry.status)) data.push(entry);
+    }
+    return { ...meta(lookup), data };
+  };
+
   app.get<{ Params: StateParams; Querystring: { id?: string | string[]; status?: string | string[] } }>(
     "/eth/v1/beacon/states/:state_id/validators",
+    async (req) => validators(req.params.state_id, queryList(req.query.id), queryList(req.query.status)),
+  );
+
+  // the POST form (beacon-APIs postStateValidators): body {ids?, statuses?}, either may be absent or null
+  app.post<{ Params: StateParams; Body: unknown }>("/eth/v1/beacon/states/:state_id/validators", async (req) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    if (typeof body !== "object" || Array.isArray(body)) {
+      throw badRequest("INVALID_REQUEST_BODY", "Expected a JSON object {ids?: string[], statuses?: string[]}");
+    }
+    return validators(req.params.state_id, stringList(body.ids, "ids"), stringList(body.statuses, "statuses"));
+  });
+
+  // the POST form of validator_balances: body is a JSON array of ids
+  app.post<{ Params: StateParams; Body: unknown }>(
+    "/eth/v1/beacon/states/:state_id/validator_balances",
     async (req) => {
-      const ids = queryList(req.query.id);
-      const statuses = parseStatusFilter(queryList(req.query.status));
       const lookup = lookupState(view, req.params.state_id);
-      const epoch = epochOf(lookup);
-      const data = [];
-      for (const index of selectIndices(lookup, ids)) {
-        const entry = validatorEntry(lookup, index, epoch);
-        if (!statuses || statuses.has(entry.status)) data.push(entry);
-      }
+      const data = selectIndices(lookup, stringList(req.body, "body")).map((i) => ({
+        index: toUint(i),
+        balance: toUint(lookup.state.balances[i]!),
+      }));
       return { ...meta(lookup), data };
     },
   );

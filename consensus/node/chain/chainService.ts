@@ -7,10 +7,13 @@ import type { ChainEvent, ChainEventListener } from "../../api/chainView.js";
 import { ForkChoice } from "../../fork-choice/forkChoice.js";
 import type { BlockSummary } from "../../fork-choice/types.js";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
+import { getBeaconCommittee } from "../../state-transition/accessors/getBeaconCommittee.js";
 import { getBlockRootAtSlot } from "../../state-transition/accessors/getBlockRootAtSlot.js";
+import { getCommitteeCountPerSlot } from "../../state-transition/accessors/getCommitteeCountPerSlot.js";
 import { getIndexedAttestation } from "../../state-transition/accessors/getIndexedAttestation.js";
 import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
 import { processJustificationAndFinalization } from "../../state-transition/epoch/processJustificationAndFinalization.js";
+import { computeEpochAtSlot } from "../../state-transition/misc/computeEpochAtSlot.js";
 import { computeStartSlotAtEpoch } from "../../state-transition/misc/computeStartSlotAtEpoch.js";
 import { isSlashableAttestationData } from "../../state-transition/predicates/isSlashableAttestationData.js";
 import { isValidIndexedAttestation } from "../../state-transition/predicates/isValidIndexedAttestation.js";
@@ -381,11 +384,32 @@ export class ChainService {
     const target = { epoch: att.data.target.epoch, root: toRootHex(att.data.target.root) };
     const targetState = this.checkpointStates.get(target);
     if (!targetState) throw new ChainError("NO_STATE", `unknown attestation target ${target.epoch}/${target.root}`);
+    if (verify) this.checkAttestationShape(targetState, att);
     const indexed = getIndexedAttestation(this.cfg, targetState, att);
     if (verify && this.verifySignatures && !isValidIndexedAttestation(this.cfg, targetState, indexed)) {
       throw new ChainError("INVALID_ATTESTATION", `attestation for slot ${att.data.slot} has an invalid signature`);
     }
     return indexed;
+  }
+
+  /**
+   * process_attestation's committee checks, which gossip applies too (p2p-interface.md beacon_attestation): the
+   * target epoch is the slot's, the committee index exists, and the bitfield has the committee's length.
+   */
+  private checkAttestationShape(targetState: BeaconState, att: Attestation): void {
+    const data = att.data;
+    const invalid = (why: string) => new ChainError("INVALID_ATTESTATION", `attestation for slot ${data.slot}: ${why}`);
+    if (data.target.epoch !== computeEpochAtSlot(this.cfg, data.slot)) {
+      throw invalid(`target epoch ${data.target.epoch} is not the epoch of its slot`);
+    }
+    const count = getCommitteeCountPerSlot(this.cfg, targetState, data.target.epoch);
+    if (data.index >= count) throw invalid(`committee index ${data.index} >= ${count} committees per slot`);
+    const size = getBeaconCommittee(this.cfg, targetState, data.slot, data.index).length;
+    if (att.aggregationBits.bitLen !== size) {
+      throw invalid(
+        `aggregation_bits has ${att.aggregationBits.bitLen} bits, committee ${data.index} has ${size} members`,
+      );
+    }
   }
 
   /** on_attestation's fork-choice part: validate_on_attestation, then update_latest_messages. */
