@@ -29,7 +29,12 @@ describe("consensus/api head events: duty dependent roots", function () {
     f.chain.onEvent((e) => {
       if (e.topic !== "head") return;
       const h = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
-      heads.push({ slot: e.slot, block: h(e.block), previous: h(e.previousDutyDependentRoot), current: h(e.currentDutyDependentRoot) });
+      heads.push({
+        slot: e.slot,
+        block: h(e.block),
+        previous: h(e.previousDutyDependentRoot),
+        current: h(e.currentDutyDependentRoot),
+      });
     });
     const spe = f.cfg.SLOTS_PER_EPOCH;
     // the last slot of epoch 2 stays empty: epoch 3's dependent root is then the block of the slot before it
