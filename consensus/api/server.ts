@@ -1,5 +1,5 @@
 // The node's Beacon API server (Fastify): routes over a ChainView, beacon-APIs JSON and error conventions.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import type { Registry } from "prom-client";
 import type { ChainView } from "./chainView.js";
 import { registerCors } from "./cors.js";
@@ -31,7 +31,14 @@ export interface BeaconApiOptions {
 }
 
 export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: opts.logger ?? false });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // router-level errors (a path parameter too long: 414, a malformed URL) in the spec's {code, message} shape too
+    frameworkErrors: (err, _req, reply) => {
+      const status = err.statusCode ?? 400;
+      (reply as unknown as FastifyReply).code(status).send({ code: status, message: err.message });
+    },
+  });
   registerCors(app, opts.cors ?? []);
 
   app.setErrorHandler((err, _req, reply) => {
