@@ -102,7 +102,9 @@ export type ChainEvent =
       currentDutyDependentRoot: Uint8Array;
     }
   | { topic: "block"; slot: number; block: Uint8Array }
-  | { topic: "finalized_checkpoint"; block: Uint8Array; state: Uint8Array; epoch: number };
+  | { topic: "finalized_checkpoint"; block: Uint8Array; state: Uint8Array; epoch: number }
+  /** a valid attestation received from gossip or the API; `json()` is its beacon-APIs JSON, made only if asked */
+  | { topic: "attestation"; slot: number; json: () => unknown };
 
 export type ChainEventListener = (event: ChainEvent) => void;
 

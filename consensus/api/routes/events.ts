@@ -1,14 +1,15 @@
-// /eth/v1/events: server-sent events for the topics head, block and finalized_checkpoint (beacon-APIs "Events").
+// /eth/v1/events: server-sent events for the topics head, block, finalized_checkpoint and attestation (beacon-APIs
+// "Events").
 import type { FastifyInstance } from "fastify";
 import type { ChainEvent, ChainView } from "../chainView.js";
 import { badRequest } from "../errors.js";
 import { toHex, toUint } from "../json.js";
 import { queryList } from "../stateId.js";
 
-export const EVENT_TOPICS = ["head", "block", "finalized_checkpoint"] as const;
+export const EVENT_TOPICS = ["head", "block", "finalized_checkpoint", "attestation"] as const;
 type Topic = (typeof EVENT_TOPICS)[number];
 
-export function eventJson(e: ChainEvent): Record<string, unknown> {
+export function eventJson(e: ChainEvent): unknown {
   switch (e.topic) {
     case "head":
       return {
@@ -24,6 +25,8 @@ export function eventJson(e: ChainEvent): Record<string, unknown> {
       return { slot: toUint(e.slot), block: toHex(e.block), execution_optimistic: false };
     case "finalized_checkpoint":
       return { block: toHex(e.block), state: toHex(e.state), epoch: toUint(e.epoch), execution_optimistic: false };
+    case "attestation":
+      return e.json();
   }
 }
 

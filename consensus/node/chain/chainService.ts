@@ -371,6 +371,7 @@ export class ChainService {
   onAttestation(att: Attestation): IndexedAttestation {
     const indexed = this.checkAttestation(att, true);
     this.pool.add(att);
+    this.emit({ topic: "attestation", slot: att.data.slot, json: () => this.cfg.types.Attestation.toJson(att) });
     if (att.data.slot >= this.forkChoice.getCurrentSlot()) {
       this.earlyAttestations.push({ att, indices: indexed.attestingIndices });
     } else {

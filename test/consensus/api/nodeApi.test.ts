@@ -31,7 +31,7 @@ describe("consensus/api over a running node (real genesis and chain)", function 
         view = new NodeChainView(cfg, node.chain, ctx.devnet.clock);
         app = createBeaconApi(view, { metrics: createMetrics(view).registry });
         const address = await app.listen({ host: "127.0.0.1", port: 0 });
-        const res = await fetch(`${address}/eth/v1/events?topics=head,block,finalized_checkpoint`);
+        const res = await fetch(`${address}/eth/v1/events?topics=head,block,finalized_checkpoint,attestation`);
         const reader = res.body!.getReader();
         void (async () => {
           for (;;) {
@@ -82,8 +82,12 @@ describe("consensus/api over a running node (real genesis and chain)", function 
     expect(spec.body.data.CONFIG_NAME).to.equal("btc20-devnet");
   });
 
-  it("streamed head, block and finalized_checkpoint events while running", () => {
+  it("streamed head, block, finalized_checkpoint and attestation events while running", () => {
     expect(events).to.match(/event: block\ndata: /);
+    const att = JSON.parse(/event: attestation\ndata: (.*)\n/.exec(events)![1]!);
+    expect(att.aggregation_bits).to.match(/^0x[0-9a-f]+$/);
+    expect(att.data.slot).to.match(/^\d+$/);
+    expect(att.signature).to.match(/^0x[0-9a-f]{192}$/);
     expect(events).to.match(/event: head\ndata: /);
     const fin = [...events.matchAll(/event: finalized_checkpoint\ndata: (.*)\n/g)].map((m) => JSON.parse(m[1]!).epoch);
     expect(fin).to.include("2");
