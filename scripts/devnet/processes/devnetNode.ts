@@ -28,6 +28,8 @@ export interface DevnetNodeOptions {
 }
 
 const STARTUP_TIMEOUT_MS = 90_000;
+/** the node's database file in its data dir (consensus/node/runNode.ts) */
+export const NODE_DB_FILE = "beacon.sqlite";
 
 /** Whether this checkout's btc20-node has a command-line flag (the p2p flags land on main while the devnet grows). */
 export function nodeCliSupports(flag: string): boolean {

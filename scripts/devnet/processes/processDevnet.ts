@@ -3,16 +3,18 @@
 // keystores, then N btc20-node processes connected only by libp2p over loopback (node 0 is every other node's
 // bootnode), validators split between them. One eth1 block is mined per SECONDS_PER_ETH1_BLOCK. Nodes can be added
 // later (late joiner, checkpoint sync), killed and restarted; the live view polls every node's Beacon API each slot.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BeaconConfig } from "../../../consensus/params/beaconConfig.js";
+import type { BeaconState } from "../../../consensus/types/index.js";
 import type { ValidatorKey } from "../../../consensus/validator/keystores.js";
 import { createDevnetConfig } from "../devnetParams.js";
-import { type Eth1Genesis, eth1Genesis } from "../eth1Genesis.js";
+import { type Eth1Chain, startEth1Chain } from "../eth1Chain.js";
+import { eth1Genesis } from "../eth1Genesis.js";
 import { type NodeStatus, readNodeStatus } from "./beaconApi.js";
 import { writeConfigYaml } from "./configFile.js";
-import { DevnetNode, nodeCliSupports } from "./devnetNode.js";
+import { DevnetNode, NODE_DB_FILE, nodeCliSupports } from "./devnetNode.js";
 import { freePorts } from "./freePorts.js";
 import { writeKeystoreFiles } from "./keystoreFiles.js";
 
@@ -31,6 +33,11 @@ export interface ProcessDevnetOptions {
   liveView?: boolean;
   /** keep the temp dir (logs, data dirs) after stop(); default: keep only if asked */
   keepDir?: boolean;
+  /**
+   * a genesis made elsewhere (the network benchmark's pre-built chain); the eth1 chain then only hosts the contract.
+   * Default: genesis from the contract's deposits.
+   */
+  genesis?: { state: BeaconState; keys: ValidatorKey[] };
 }
 
 /** One poll of every node at a slot (null: the node's API did not answer, e.g. it is down). */
@@ -56,7 +63,10 @@ export class ProcessDevnet {
   private constructor(
     readonly cfg: BeaconConfig,
     readonly rootDir: string,
-    readonly started: Eth1Genesis,
+    readonly eth1: Eth1Chain,
+    readonly genesis: BeaconState,
+    readonly keys: ValidatorKey[],
+    private readonly closeEth1: () => Promise<void>,
     readonly genesisStateFile: string,
     readonly network: string,
     private readonly print: (line: string) => void,
@@ -67,7 +77,7 @@ export class ProcessDevnet {
   }
 
   get genesisTime(): number {
-    return this.started.genesis.genesisTime;
+    return this.genesis.genesisTime;
   }
 
   static async start(o: ProcessDevnetOptions): Promise<ProcessDevnet> {
@@ -77,21 +87,47 @@ export class ProcessDevnet {
     // time to start
     const delay = o.genesisDelaySeconds ?? 8 + 2 * o.nodes;
     const startTime = Math.floor(Date.now() / 1000) + delay - cfg.GENESIS_DELAY;
-    const started = await eth1Genesis({
-      cfg,
-      validators: o.validators,
-      dataDir: path.join(rootDir, "eth1-follower"),
-      startTime,
-      print: o.print,
-    });
+    let eth1: Eth1Chain;
+    let genesis: { state: BeaconState; keys: ValidatorKey[] };
+    let closeEth1: () => Promise<void>;
+    if (o.genesis) {
+      eth1 = await startEth1Chain({ chainId: cfg.DEPOSIT_CHAIN_ID });
+      genesis = o.genesis;
+      closeEth1 = () => eth1.close();
+    } else {
+      const started = await eth1Genesis({
+        cfg,
+        validators: o.validators,
+        dataDir: path.join(rootDir, "eth1-follower"),
+        startTime,
+        print: o.print,
+      });
+      eth1 = started.eth1;
+      genesis = { state: started.genesis, keys: started.keys };
+      closeEth1 = async () => {
+        started.store.close();
+        await started.eth1.close();
+      };
+    }
     const genesisStateFile = path.join(rootDir, "genesis.ssz");
-    writeFileSync(genesisStateFile, cfg.types.BeaconState.serialize(started.genesis));
+    writeFileSync(genesisStateFile, cfg.types.BeaconState.serialize(genesis.state));
     let network = "devnet";
     if (o.cfg) {
       network = path.join(rootDir, "config.yaml");
       writeConfigYaml(cfg, network);
     }
-    const devnet = new ProcessDevnet(cfg, rootDir, started, genesisStateFile, network, o.print, o.keepDir ?? false);
+    const devnet = new ProcessDevnet(
+      cfg,
+      rootDir,
+      eth1,
+      genesis.state,
+      genesis.keys,
+      closeEth1,
+      genesisStateFile,
+      network,
+      o.print,
+      o.keepDir ?? false,
+    );
     try {
       devnet.startMiner();
       const equal = Math.ceil(o.validators / o.nodes);
@@ -99,12 +135,12 @@ export class ProcessDevnet {
         o.shares ?? Array.from({ length: o.nodes }, (_, i) => Math.max(0, Math.min(equal, o.validators - i * equal)));
       let next = 0;
       const keySets: { keys: ValidatorKey[]; first: number }[] = shares.map((n) => {
-        const set = { keys: started.keys.slice(next, next + n), first: next };
+        const set = { keys: genesis.keys.slice(next, next + n), first: next };
         next += n;
         return set;
       });
       // node 0 first: the others need its peer id for --bootnodes
-      await devnet.addNode({ keys: keySets[0] });
+      if (keySets.length > 0) await devnet.addNode({ keys: keySets[0] });
       await Promise.all(keySets.slice(1).map((k) => devnet.addNode({ keys: k })));
       o.print(
         `${devnet.nodes.length} btc20-node processes (${devnet.p2p ? "libp2p on 127.0.0.1" : "no p2p layer in this btc20-node: --no-p2p"}), ` +
@@ -120,7 +156,7 @@ export class ProcessDevnet {
   }
 
   private startMiner(): void {
-    const eth1 = this.started.eth1;
+    const eth1 = this.eth1;
     let busy = false;
     this.miner = setInterval(() => {
       if (busy) return;
@@ -140,7 +176,14 @@ export class ProcessDevnet {
    * there is one) is its bootnode.
    */
   async addNode(
-    o: { keys?: { keys: ValidatorKey[]; first: number }; checkpointSyncUrl?: string } = {},
+    o: {
+      keys?: { keys: ValidatorKey[]; first: number };
+      checkpointSyncUrl?: string;
+      /** a node database file to start from (copied to the node's data dir): the node resumes from it */
+      seedDb?: string;
+      /** default: node 0 */
+      bootnodes?: string[];
+    } = {},
   ): Promise<DevnetNode> {
     const index = this.nodes.length;
     const [restPort, p2pPort] = await freePorts(2);
@@ -149,21 +192,23 @@ export class ProcessDevnet {
         ? await writeKeystoreFiles(path.join(this.rootDir, `node-${index}`), o.keys.keys, o.keys.first)
         : undefined;
     const boot = this.nodes[0]?.multiaddr;
+    const bootnodes = o.bootnodes ?? (boot ? [boot] : []);
     const node = new DevnetNode({
       index,
       rootDir: this.rootDir,
       network: this.network,
-      eth1Url: this.started.eth1.url,
-      depositContract: this.started.eth1.contractAddress,
-      depositContractBlock: this.started.eth1.deployBlock,
+      eth1Url: this.eth1.url,
+      depositContract: this.eth1.contractAddress,
+      depositContractBlock: this.eth1.deployBlock,
       genesisStateFile: o.checkpointSyncUrl ? undefined : this.genesisStateFile,
       checkpointSyncUrl: o.checkpointSyncUrl,
       restPort: restPort!,
       p2pPort: p2pPort!,
       p2p: this.p2p,
-      bootnodes: boot ? [boot] : [],
+      bootnodes,
       keystores,
     });
+    if (o.seedDb) copyFileSync(o.seedDb, path.join(node.dataDir, NODE_DB_FILE));
     this.nodes.push(node);
     this.validatorIndices.push(o.keys ? o.keys.keys.map((_, k) => o.keys!.first + k) : []);
     await node.start();
@@ -240,8 +285,7 @@ export class ProcessDevnet {
     if (this.viewTimer) clearTimeout(this.viewTimer);
     if (this.miner) clearInterval(this.miner);
     await Promise.all(this.nodes.map((n) => n.stop()));
-    this.started.store.close();
-    await this.started.eth1.close();
+    await this.closeEth1();
     if (this.keepDir) this.print(`logs and data dirs kept in ${this.rootDir}`);
     else rmSync(this.rootDir, { recursive: true, force: true });
   }
