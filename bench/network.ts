@@ -100,7 +100,10 @@ async function propagation() {
             key = data.signature!;
           }
           let byNode = map.get(key);
-          if (!byNode) map.set(key, (byNode = new Map()));
+          if (!byNode) {
+            byNode = new Map();
+            map.set(key, byNode);
+          }
           if (!byNode.has(i)) byNode.set(i, e.atMs);
         }),
       );
