@@ -13,6 +13,8 @@ export const EXIT = {
   SEND_FAILED: 5,
   /** Files: the output folder or an input file cannot be read or written. */
   FILE_ERROR: 6,
+  /** The user said no at the confirmation, pressed Ctrl-C, or input ended before an answer. */
+  ABORTED: 7,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -24,7 +26,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   3  invalid input (mnemonic, address, amount, password, network, network config)
   4  verify: the deposit data is invalid
   5  deposit: the chain, wallet or contract refused (wrong chain, reverted, insufficient funds, rejected)
-  6  file error (cannot read or write a file or folder)`;
+  6  file error (cannot read or write a file or folder)
+  7  aborted (answered no at the confirmation, Ctrl-C, or input ended)`;
 
 /** An error the CLI reports as one line on stderr, exiting with `exitCode`. */
 export class CliError extends Error {

@@ -8,6 +8,7 @@ import { writeDepositDataFile } from "../deposit/depositDataFile.node.js";
 import { generateDepositData } from "../deposit/generateDepositData.js";
 import { serializeDepositDataFile } from "../deposit/launchpadJson.js";
 import { verifyDepositData } from "../deposit/verify/verifyDepositData.js";
+import type { KdfOptions } from "../keys/keystore/kdfParams.js";
 import type { NetworkParams } from "../networks/types.js";
 import { writeKeystoreFile } from "../node/keystoreFile.js";
 import { createKeystoresInPool } from "../node/keystorePool.js";
@@ -26,6 +27,9 @@ export interface GenerateValidatorFilesInput {
   /** The folder given by --folder; files go to <folder>/validator_keys as with the reference CLI. */
   folder: string;
   showProgress: boolean;
+  /** Keystore KDF (default scrypt n=2^18); weak settings only with allowWeakKdf (the CLI's tests). */
+  kdf?: KdfOptions;
+  allowWeakKdf?: boolean;
 }
 
 export async function generateValidatorFiles(
@@ -63,7 +67,11 @@ export async function generateValidatorFiles(
   const keystores = await createKeystoresInPool(
     validators.map((v) => ({ secretKey: v.signingSecretKey, path: v.signingKeyPath, pubkey: v.deposit.pubkey })),
     input.password,
-    { onProgress: (done) => bar?.update(done) },
+    {
+      onProgress: (done) => bar?.update(done),
+      ...(input.kdf ? { kdf: input.kdf } : {}),
+      ...(input.allowWeakKdf ? { allowWeakKdf: true } : {}),
+    },
   ).finally(() => bar?.stop());
   for (const v of validators) v.signingSecretKey.fill(0);
 

@@ -3,6 +3,7 @@
 import { CommanderError } from "commander";
 import { DepositClientError } from "../deposit/client/errors.js";
 import { DepositError } from "../deposit/errors.js";
+import { ExitError } from "../exit/errors.js";
 import { KeyError } from "../keys/errors.js";
 import { KeystoreError } from "../keys/keystore/errors.js";
 import { CoinAmountError } from "../networks/coinAmount.js";
@@ -15,6 +16,7 @@ export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof DepositClientError) return EXIT.SEND_FAILED;
   if (
     error instanceof DepositError ||
+    error instanceof ExitError ||
     error instanceof KeyError ||
     error instanceof KeystoreError ||
     error instanceof NetworkError ||

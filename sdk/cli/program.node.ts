@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { depositCommand } from "./commands/deposit.node.js";
 import { existingMnemonicCommand } from "./commands/existingMnemonic.node.js";
+import { exitTransactionKeystoreCommand } from "./commands/exitTransactionKeystore.node.js";
+import { exitTransactionMnemonicCommand } from "./commands/exitTransactionMnemonic.node.js";
 import { newMnemonicCommand } from "./commands/newMnemonic.node.js";
 import { verifyCommand } from "./commands/verify.node.js";
 import { EXIT_CODES_HELP } from "./exitCodes.js";
@@ -12,7 +14,14 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .showHelpAfterError()
     .addHelpText("after", `\n${EXIT_CODES_HELP}\n`);
-  for (const command of [newMnemonicCommand(), existingMnemonicCommand(), verifyCommand(), depositCommand()]) {
+  for (const command of [
+    newMnemonicCommand(),
+    existingMnemonicCommand(),
+    verifyCommand(),
+    depositCommand(),
+    exitTransactionMnemonicCommand(),
+    exitTransactionKeystoreCommand(),
+  ]) {
     command.addHelpText("after", `\n${EXIT_CODES_HELP}\n`);
     program.addCommand(command);
   }

@@ -88,6 +88,7 @@ describe("btc20-deposit CLI: deposit", () => {
       address,
       "--private-key-file",
       keyFile,
+      "--non-interactive",
     ];
 
     const first = await runCli([...args, "--batch-size", "2"]);
@@ -115,6 +116,7 @@ describe("btc20-deposit CLI: deposit", () => {
       record,
       "--private-key-file",
       keyFile,
+      "--non-interactive",
     ]);
     expect(second.code, second.stderr).to.equal(0);
     expect(second.stdout).to.match(/Sent 0 deposit\(s\), skipped 3/);
@@ -131,6 +133,7 @@ describe("btc20-deposit CLI: deposit", () => {
       address,
       "--private-key-file",
       keyFile,
+      "--non-interactive",
     ]);
     expect(wrongNetwork.code).to.equal(4);
     expect(wrongNetwork.stderr).to.match(/WRONG_NETWORK: the deposit is signed for btc20-devnet/);
@@ -155,6 +158,7 @@ describe("btc20-deposit CLI: deposit", () => {
       address,
       "--private-key-file",
       keyFile,
+      "--non-interactive",
     ]);
     expect(chainMismatch.code).to.equal(5);
     expect(chainMismatch.stderr).to.match(
