@@ -212,7 +212,7 @@ function exitFiles(folder: string): string[] {
     expect(summary).to.match(/credentials +0x00 \(BLS withdrawal key from the mnemonic\)/);
     expect(summary).to.match(/passphrase +set \(not shown\)/);
     s.type("no");
-    expect(await s.exitCode()).to.equal(7);
+    expect(await s.exitCode(), s.history()).to.equal(7);
     expect(s.history()).to.match(/cancelled at the confirmation; nothing was written or sent/);
     expect(existsSync(path.join(out, "validator_keys"))).to.equal(false);
     expect(s.raw()).to.not.include("pass phrase");
@@ -331,7 +331,7 @@ function exitFiles(folder: string): string[] {
     at = await s.waitFor("Sign and write these exits? (yes/no): ", { from: at });
     expect(s.raw().slice(0, at)).to.match(/exit fork version +0x40000910/);
     s.type("no");
-    expect(await s.exitCode()).to.equal(7);
+    expect(await s.exitCode(), s.history()).to.equal(7);
     expect(existsSync(path.join(out, "exit_transactions"))).to.equal(false);
     expect(s.raw()).to.not.include(PASSWORD);
 

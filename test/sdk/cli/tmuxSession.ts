@@ -29,8 +29,9 @@ export class TmuxSession {
     const rawFile = path.join(dir, "raw.log");
     const session = new TmuxSession(socket, rawFile);
     const cli = [process.execPath, BIN, ...args].map(shellQuote).join(" ");
-    // The pane waits for one Enter before starting the CLI, so pipe-pane is attached before its first byte.
-    const script = `cd ${shellQuote(options.cwd ?? process.cwd())} && read _ && exec ${cli}`;
+    // The pane waits for one Enter before starting the CLI, so pipe-pane is attached before its first byte; the
+    // shell then prints the CLI's exit status (tmux's own pane status can lag or go missing under load).
+    const script = `cd ${shellQuote(options.cwd ?? process.cwd())} && read _ && ${cli}; echo "[cli exited $?]"`;
     session.tmux(
       "-f",
       "/dev/null",
@@ -122,10 +123,8 @@ export class TmuxSession {
 
   /** The exit status once the CLI has ended, else null. */
   dead(): number | null {
-    const [deadFlag, status] = this.tmux("display-message", "-p", "-t", "cli", "#{pane_dead}:#{pane_dead_status}")
-      .trim()
-      .split(":");
-    return deadFlag === "1" ? Number(status) : null;
+    const m = this.history().match(/\[cli exited (\d+)\]/);
+    return m ? Number(m[1]) : null;
   }
 
   async exitCode(timeoutMs = 60_000): Promise<number> {
