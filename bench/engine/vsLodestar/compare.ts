@@ -12,6 +12,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { writeBenchResults } from "../../writeBenchResults.js";
+import type { FullBlockMeasurement } from "./fullBlock.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "../../..");
@@ -153,6 +154,18 @@ export async function compareWithLodestar(n: number): Promise<void> {
     }
   }
 
+  console.error(`a full block through stateTransition (ours; load ${loadavg()[0].toFixed(2)})...`);
+  const blockRun = spawnSync(NODE, [heap, "--import", "tsx", ours, "block", WORK_DIR, String(n)], {
+    cwd: REPO,
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+  const blockLine = blockRun.stdout.split("\n").find((l) => l.startsWith("RESULT "));
+  if (blockRun.status !== 0 || !blockLine) throw new Error(`full-block child failed (exit ${blockRun.status})`);
+  const block = JSON.parse(blockLine.slice(7)) as FullBlockMeasurement;
+  loads.push(loadavg()[0]);
+
   const m = (engine: Engine, pick: (r: RunResult) => number) => median(timed[engine].map(pick));
   const roots = new Set([...timed.ours, ...timed.lodestar].flatMap((r) => [r.postRoot, ...r.roots]));
   const rootsEqual = roots.size === 1;
@@ -210,6 +223,12 @@ export async function compareWithLodestar(n: number): Promise<void> {
       `ours' pre-state unchanged by its copies' transitions: ${preUnchanged ? "yes" : "NO"}`,
   );
 
+  console.log(
+    `full block (${block.attestations} aggregates of ${block.attesters} attesters, ${block.deposits} deposits, ` +
+      `${block.voluntaryExits} exits) through stateTransition incl. copy and post-state root: ` +
+      `${fmt(block.noSignatures)} ms without signature checks, ${fmt(block.withSignatures)} ms with (one batch)`,
+  );
+
   const oursMs = m("ours", (r) => r.epochMs);
   const lodestarMs = m("lodestar", (r) => r.epochMs);
   await writeBenchResults("engine", {
@@ -229,6 +248,18 @@ export async function compareWithLodestar(n: number): Promise<void> {
         postRootsEqual: rootsEqual,
         postRoot: [...roots][0],
         loadAverage: [Math.min(...loads), Math.max(...loads)],
+      },
+    },
+    blockImportMs: {
+      ...(await previousResults("blockImportMs")),
+      [n]: {
+        noSignatures: block.noSignatures,
+        withSignatures: block.withSignatures,
+        attestations: block.attestations,
+        attesters: block.attesters,
+        deposits: block.deposits,
+        voluntaryExits: block.voluntaryExits,
+        runs: block.runs,
       },
     },
   });

@@ -1,6 +1,7 @@
 // The project's side of `npm run bench:engine -- --vs lodestar` (a child process of vsLodestar/compare.ts):
 //   oursChild.ts build <N> <dir>   builds the benchmark pre-state, writes pre-<N>.ssz and meta-<N>.json
-//   oursChild.ts serve <dir> <N>   prints READY, then answers each stdin line (run | block | end) with `RESULT {json}`
+//   oursChild.ts serve <dir> <N>   prints READY, then answers each stdin line (run | end) with `RESULT {json}`
+//   oursChild.ts block <dir> <N>   a full block through stateTransition (./fullBlock.ts), one `RESULT {json}` line
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -16,6 +17,7 @@ import { processSlot } from "../../../consensus/state-transition/slot/processSlo
 import { processSlots } from "../../../consensus/state-transition/slot/processSlots.js";
 import { activeHasher } from "../../../consensus/types/index.js";
 import { buildState } from "../buildState.js";
+import { measureFullBlock } from "./fullBlock.js";
 
 /** The epoch E whose last slot the pre-state is at: E+1 is neither an eth1-voting nor a historical-roots boundary,
  * and E is past SHARD_COMMITTEE_PERIOD, so the full block's voluntary exits are valid. */
@@ -123,7 +125,11 @@ if (cmd === "build") build(Number(args[0]), path.resolve(args[1]));
 else if (cmd === "serve") {
   await serve(path.resolve(args[0]), Number(args[1]));
   process.exit(0);
+} else if (cmd === "block") {
+  const pre = BeaconState.deserialize(readFileSync(path.join(path.resolve(args[0]), `pre-${args[1]}.ssz`)));
+  console.log(`RESULT ${JSON.stringify(measureFullBlock(cfg, pre))}`);
+  process.exit(0);
 } else {
-  console.error("usage: oursChild.ts build <N> <dir> | serve <dir> <N>");
+  console.error("usage: oursChild.ts build <N> <dir> | serve <dir> <N> | block <dir> <N>");
   process.exit(2);
 }

@@ -1,47 +1,75 @@
 // pubkey -> validator index, for process_deposit's "is this a new validator?" lookup without scanning the registry.
-// The map is shared by a state and the states derived from it (stateTransition hands it to its clone): the registry is
-// append-only and every append goes through `recordValidatorPubkey`, so a pubkey absent from the map is absent from
-// the state. Entries are hints checked against the state; a stale hint (the same key added at another index on a
-// sibling fork) falls back to a scan.
+// One map serves a state and every state derived from it (cloneBeaconState shares it, also before it is built): the
+// registry is append-only and every append goes through `recordValidatorPubkey`, so a pubkey absent from the map is
+// absent from the state. A key appended at different indices on sibling forks (the same deposit in two competing
+// blocks after different ones) keeps every such index; each is checked against the state.
 import type { BeaconState } from "../../types/index.js";
 
-type PubkeyMap = Map<string, number>;
-const byState = new WeakMap<BeaconState, PubkeyMap>();
+/** Key -> its index, or every index it was appended at on some fork. */
+type PubkeyMap = Map<string, number | number[]>;
+/** One holder per lineage of states: a state and its copies see the map as soon as any of them builds it. */
+interface Holder {
+  map?: PubkeyMap;
+}
+const byState = new WeakMap<BeaconState, Holder>();
 
 /** The 48 key bytes as a 48-character string (half the memory of hex for a million keys). */
 const keyOf = (pubkey: Uint8Array): string =>
   Buffer.from(pubkey.buffer, pubkey.byteOffset, pubkey.byteLength).toString("latin1");
 
+function holderOf(state: BeaconState): Holder {
+  let holder = byState.get(state);
+  if (!holder) {
+    holder = {};
+    byState.set(state, holder);
+  }
+  return holder;
+}
+
+function add(map: PubkeyMap, key: string, index: number): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, index);
+  else if (typeof known === "number") {
+    if (known !== index) map.set(key, [known, index]);
+  } else if (!known.includes(index)) known.push(index);
+}
+
 function mapFor(state: BeaconState): PubkeyMap {
-  let map = byState.get(state);
+  const holder = holderOf(state);
+  let map = holder.map;
   if (!map || map.size < state.validators.length) {
     map = map ?? new Map();
     const validators = state.validators;
-    for (let i = 0; i < validators.length; i++) map.set(keyOf(validators[i].pubkey), i);
-    byState.set(state, map);
+    for (let i = 0; i < validators.length; i++) add(map, keyOf(validators[i].pubkey), i);
+    holder.map = map;
   }
   return map;
 }
 
+function sameKey(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The index of the validator with `pubkey` in `state`, or undefined. */
 export function findValidatorIndex(state: BeaconState, pubkey: Uint8Array): number | undefined {
-  const map = mapFor(state);
-  const hint = map.get(keyOf(pubkey));
-  if (hint === undefined) return undefined;
-  if (hint < state.validators.length && Buffer.from(state.validators[hint].pubkey).equals(Buffer.from(pubkey))) {
-    return hint;
+  const known = mapFor(state).get(keyOf(pubkey));
+  if (known === undefined) return undefined;
+  const validators = state.validators;
+  for (const index of typeof known === "number" ? [known] : known) {
+    if (index < validators.length && sameKey(validators[index].pubkey, pubkey)) return index;
   }
-  const found = state.validators.findIndex((v) => Buffer.from(v.pubkey).equals(Buffer.from(pubkey)));
-  return found < 0 ? undefined : found;
+  return undefined;
 }
 
 /** Records a validator just appended to `state.validators` at `index`. */
 export function recordValidatorPubkey(state: BeaconState, pubkey: Uint8Array, index: number): void {
-  byState.get(state)?.set(keyOf(pubkey), index);
+  const map = byState.get(state)?.map;
+  if (map) add(map, keyOf(pubkey), index);
 }
 
-/** Lets `to` (a clone of `from`, or a state derived from it) reuse `from`'s pubkey map. */
+/** Lets `to` (a copy of `from`, or a state derived from it) use `from`'s pubkey map. */
 export function sharePubkeyIndex(from: BeaconState, to: BeaconState): void {
-  const map = byState.get(from);
-  if (map) byState.set(to, map);
+  byState.set(to, holderOf(from));
 }

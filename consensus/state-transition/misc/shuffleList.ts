@@ -14,28 +14,37 @@ export function shuffleList(cfg: BeaconConfig, indices: ArrayLike<number>, seed:
   if (n <= 1) return out;
   const buf = new Uint8Array(32 + 1 + 4);
   buf.set(seed, 0);
-  const view = new DataView(buf.buffer);
   for (let round = cfg.SHUFFLE_ROUND_COUNT - 1; round >= 0; round--) {
     buf[32] = round;
     const pivot = Number(bytesToUint64(hash(buf.subarray(0, 33))) % BigInt(n));
-    let cachedBlock = -1;
-    let source: Uint8Array = new Uint8Array(32);
-    // Each pair {i, flip} with i < flip is visited once, from its smaller member; the bit comes from max = flip.
-    for (let i = 0; i < n; i++) {
-      const flip = i <= pivot ? pivot - i : pivot + n - i;
-      if (i >= flip) continue;
-      const block = flip >>> 8;
-      if (block !== cachedBlock) {
-        view.setUint32(33, block, true);
-        source = hash(buf);
-        cachedBlock = block;
-      }
-      if ((source[(flip & 0xff) >>> 3] >> (flip & 7)) & 1) {
-        const t = out[i];
-        out[i] = out[flip];
-        out[flip] = t;
-      }
-    }
+    // flip = (pivot + n - i) % n pairs i with pivot - i (for i <= pivot) and with pivot + n - i (above pivot)
+    swapMirroredPairs(out, buf, 0, pivot);
+    swapMirroredPairs(out, buf, pivot + 1, pivot + n);
   }
   return out;
+}
+
+/**
+ * One round's swaps for the pairs {i, sum - i} with from <= i < sum - i, each visited once: the swap bit is the one of
+ * the larger member, position sum - i (hash(seed + round + uint_to_bytes4(position / 256)), bit position % 256).
+ */
+function swapMirroredPairs(out: Uint32Array, buf: Uint8Array, from: number, sum: number): void {
+  let cachedBlock = -1;
+  let source = buf;
+  for (let i = from, flip = sum - from; i < flip; i++, flip--) {
+    const block = flip >>> 8;
+    if (block !== cachedBlock) {
+      buf[33] = block & 0xff;
+      buf[34] = (block >>> 8) & 0xff;
+      buf[35] = (block >>> 16) & 0xff;
+      buf[36] = (block >>> 24) & 0xff;
+      source = hash(buf);
+      cachedBlock = block;
+    }
+    if ((source[(flip & 0xff) >>> 3] >> (flip & 7)) & 1) {
+      const t = out[i];
+      out[i] = out[flip];
+      out[flip] = t;
+    }
+  }
 }

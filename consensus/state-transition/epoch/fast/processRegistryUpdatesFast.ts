@@ -1,10 +1,11 @@
 // phase0 beacon-chain.md, "Epoch processing" > "Registry updates", with the exit queue of initiate_validator_exit
-// ("Beacon state mutators") kept incrementally instead of rescanning the registry for every ejection.
+// ("Beacon state mutators") kept per state (caches/exitQueue.ts) instead of rescanning the registry for every ejection.
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
 import { FAR_FUTURE_EPOCH } from "../../../params/constants.js";
 import type { BeaconState } from "../../../types/index.js";
 import { writableValidator } from "../../caches/copyOnWrite.js";
 import { computeActivationExitEpoch } from "../../misc/computeActivationExitEpoch.js";
+import { initiateValidatorExit } from "../../mutators/initiateValidatorExit.js";
 import { isEligibleForActivation } from "../../predicates/isEligibleForActivation.js";
 import { isEligibleForActivationQueue } from "../../predicates/isEligibleForActivationQueue.js";
 import { type EpochParticipation, FLAG_ACTIVE_CURRENT } from "./epochParticipation.js";
@@ -17,7 +18,6 @@ export function processRegistryUpdatesFast(cfg: BeaconConfig, state: BeaconState
     Math.floor(p.activeCurrentCount / cfg.CHURN_LIMIT_QUOTIENT),
   );
   const activationExitEpoch = computeActivationExitEpoch(cfg, currentEpoch);
-  let exitQueue: { epoch: number; churn: number } | undefined;
 
   for (let index = 0; index < state.validators.length; index++) {
     if (isEligibleForActivationQueue(cfg, state.validators[index])) {
@@ -25,19 +25,7 @@ export function processRegistryUpdatesFast(cfg: BeaconConfig, state: BeaconState
     }
     const validator = state.validators[index];
     if (p.flags[index] & FLAG_ACTIVE_CURRENT && validator.effectiveBalance <= cfg.EJECTION_BALANCE) {
-      // initiate_validator_exit
-      if (validator.exitEpoch !== FAR_FUTURE_EPOCH) continue;
-      exitQueue ??= scanExitQueue(state);
-      let exitQueueEpoch = Math.max(exitQueue.epoch, activationExitEpoch);
-      let exitQueueChurn = exitQueueEpoch === exitQueue.epoch ? exitQueue.churn : 0;
-      if (exitQueueChurn >= churnLimit) {
-        exitQueueEpoch += 1;
-        exitQueueChurn = 0;
-      }
-      const exiting = writableValidator(state, index);
-      exiting.exitEpoch = exitQueueEpoch;
-      exiting.withdrawableEpoch = exitQueueEpoch + cfg.MIN_VALIDATOR_WITHDRAWABILITY_DELAY;
-      exitQueue = { epoch: exitQueueEpoch, churn: exitQueueChurn + 1 };
+      initiateValidatorExit(cfg, state, index); // the exit queue is kept per state (caches/exitQueue.ts)
     }
   }
 
@@ -53,20 +41,4 @@ export function processRegistryUpdatesFast(cfg: BeaconConfig, state: BeaconState
   for (const index of activationQueue.slice(0, churnLimit)) {
     writableValidator(state, index).activationEpoch = activationExitEpoch;
   }
-}
-
-/** The latest scheduled exit epoch and how many validators exit in it (-1 / 0 when nobody has exited). */
-function scanExitQueue(state: BeaconState): { epoch: number; churn: number } {
-  let epoch = -1;
-  let churn = 0;
-  for (const v of state.validators) {
-    if (v.exitEpoch === FAR_FUTURE_EPOCH) continue;
-    if (v.exitEpoch > epoch) {
-      epoch = v.exitEpoch;
-      churn = 1;
-    } else if (v.exitEpoch === epoch) {
-      churn++;
-    }
-  }
-  return { epoch, churn };
 }
