@@ -1,7 +1,6 @@
 // phase0 beacon-chain.md, "Epoch processing" > "Registry updates", with the exit queue of initiate_validator_exit
 // ("Beacon state mutators") kept per state (caches/exitQueue.ts) instead of rescanning the registry for every ejection.
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
-import { FAR_FUTURE_EPOCH } from "../../../params/constants.js";
 import type { BeaconState } from "../../../types/index.js";
 import { writableValidator } from "../../caches/copyOnWrite.js";
 import { computeActivationExitEpoch } from "../../misc/computeActivationExitEpoch.js";
