@@ -7,6 +7,7 @@ import type { BeaconConfig } from "../../params/beaconConfig.js";
 import { processAttesterSlashing } from "../../state-transition/block/processAttesterSlashing.js";
 import { processProposerSlashing } from "../../state-transition/block/processProposerSlashing.js";
 import { processVoluntaryExit } from "../../state-transition/block/processVoluntaryExit.js";
+import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
 import type {
   AttesterSlashing,
   BeaconBlockBody,
@@ -34,17 +35,17 @@ export class OpPool {
 
   /** Throws the state transition's BlockProcessingError when `exit` would not pass process_voluntary_exit on `state`. */
   addVoluntaryExit(state: BeaconState, exit: SignedVoluntaryExit, verifySignatures: boolean): void {
-    processVoluntaryExit(this.cfg, this.cfg.types.BeaconState.clone(state), exit, verifySignatures);
+    processVoluntaryExit(this.cfg, cloneBeaconState(this.cfg, state), exit, verifySignatures);
     this.exits.set(exit.message.validatorIndex, exit);
   }
 
   addProposerSlashing(state: BeaconState, slashing: ProposerSlashing, verifySignatures: boolean): void {
-    processProposerSlashing(this.cfg, this.cfg.types.BeaconState.clone(state), slashing, verifySignatures);
+    processProposerSlashing(this.cfg, cloneBeaconState(this.cfg, state), slashing, verifySignatures);
     this.proposerSlashings.set(slashing.signedHeader1.message.proposerIndex, slashing);
   }
 
   addAttesterSlashing(state: BeaconState, slashing: AttesterSlashing, verifySignatures: boolean): void {
-    processAttesterSlashing(this.cfg, this.cfg.types.BeaconState.clone(state), slashing, verifySignatures);
+    processAttesterSlashing(this.cfg, cloneBeaconState(this.cfg, state), slashing, verifySignatures);
     this.attesterSlashings.set(toRootHex(this.cfg.types.AttesterSlashing.hashTreeRoot(slashing)), slashing);
   }
 
@@ -69,7 +70,7 @@ export class OpPool {
     const out: BlockOperations = { proposerSlashings: [], attesterSlashings: [], voluntaryExits: [] };
     if (this.exits.size + this.proposerSlashings.size + this.attesterSlashings.size === 0) return out;
     const cfg = this.cfg;
-    const work = cfg.types.BeaconState.clone(state);
+    const work = cloneBeaconState(cfg, state); // O(1) copy-on-write
     for (const [index, s] of this.proposerSlashings) {
       if (out.proposerSlashings.length >= cfg.MAX_PROPOSER_SLASHINGS) break;
       if (applies(() => processProposerSlashing(cfg, work, s, false))) out.proposerSlashings.push(s);

@@ -2,6 +2,8 @@
 // node: 200 once imported, 202 when held for an unknown parent, 400 (not imported) when invalid.
 import { expect } from "chai";
 import { processBlock } from "../../../../consensus/state-transition/block/processBlock.js";
+import { cloneBeaconState } from "../../../../consensus/state-transition/caches/cloneBeaconState.js";
+import { hashBeaconState } from "../../../../consensus/state-transition/caches/stateRoot.js";
 import type { BeaconBlock, SignedBeaconBlock } from "../../../../consensus/types/index.js";
 import { hex, ValidatorApiFixture } from "../validatorApiFixture.js";
 
@@ -95,9 +97,9 @@ describe("consensus/api block publishing", function () {
       const b = f.cfg.types.BeaconBlock.clone(first.message);
       b.body.graffiti = new Uint8Array(32).fill(7);
       const pre = chain.blockStateAtSlot(hex(b.parentRoot), slot)!;
-      const post = f.cfg.types.BeaconState.clone(pre);
+      const post = cloneBeaconState(f.cfg, pre);
       processBlock(f.cfg, post, b, false);
-      b.stateRoot = f.cfg.types.BeaconState.hashTreeRoot(post);
+      b.stateRoot = hashBeaconState(f.cfg, post);
       const signature = f.signer.signUnprotected(
         f.signingState,
         f.pubkeyOf(b.proposerIndex),
