@@ -12,6 +12,7 @@ import { createMetrics } from "../../consensus/api/metrics.js";
 import { createBeaconApi } from "../../consensus/api/server.js";
 import type { Scheduler } from "../../consensus/node/clock/scheduler.js";
 import { NodeChainView } from "../../consensus/node/nodeChainView.js";
+import { NodeValidatorApi } from "../../consensus/node/nodeValidatorApi.js";
 import { getValidatorStatus } from "../../sdk/beacon-api/index.js";
 import { createDevnetConfig, describeOverrides } from "./devnetParams.js";
 import { FollowerBridge } from "./eth1Bridge.js";
@@ -96,7 +97,8 @@ export async function runDevnet(o: DevnetOptions): Promise<DevnetResult> {
         o.onScheduler?.(scheduler);
         const node = ctx.devnet.nodes[0]!;
         const view = new NodeChainView(cfg, node.chain, ctx.devnet.clock, bridge);
-        api = createBeaconApi(view, { metrics: createMetrics(view).registry });
+        const validatorApi = new NodeValidatorApi({ node, clock: ctx.devnet.clock, view, eth1: bridge });
+        api = createBeaconApi(view, { metrics: createMetrics(view).registry, validatorApi });
         restUrl = await api.listen({ host: "127.0.0.1", port: o.restPort });
         print(`Beacon API on ${restUrl} (try ${restUrl}/eth/v1/beacon/states/head/finality_checkpoints)`);
         // finality prunes the follower's tree into an EIP-4881 snapshot
