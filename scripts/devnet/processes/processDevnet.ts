@@ -57,6 +57,7 @@ export class ProcessDevnet {
   private miner: NodeJS.Timeout | null = null;
   private viewTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private nodeCount = 0;
   private interrupted = false;
   keepDir: boolean;
 
@@ -185,7 +186,7 @@ export class ProcessDevnet {
       bootnodes?: string[];
     } = {},
   ): Promise<DevnetNode> {
-    const index = this.nodes.length;
+    const index = this.nodeCount++; // taken before any await: nodes may be added in parallel
     const [restPort, p2pPort] = await freePorts(2);
     const keystores =
       o.keys && o.keys.keys.length > 0
@@ -209,8 +210,8 @@ export class ProcessDevnet {
       keystores,
     });
     if (o.seedDb) copyFileSync(o.seedDb, path.join(node.dataDir, NODE_DB_FILE));
-    this.nodes.push(node);
-    this.validatorIndices.push(o.keys ? o.keys.keys.map((_, k) => o.keys!.first + k) : []);
+    this.nodes[index] = node;
+    this.validatorIndices[index] = o.keys ? o.keys.keys.map((_, k) => o.keys!.first + k) : [];
     await node.start();
     return node;
   }

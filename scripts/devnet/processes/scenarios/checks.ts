@@ -77,11 +77,14 @@ export async function pollUntil(
   return `${reason} (still at slot ${deadlineSlot})`;
 }
 
-/** null iff every running node has at least `min` peers (skipped when the nodes have no p2p layer). */
+/**
+ * null iff every running node has at least `min` peers (skipped when the nodes have no p2p layer or no
+ * /eth/v1/node/peer_count).
+ */
 export function peered(devnet: ProcessDevnet, statuses: (NodeStatus | null)[], min: number): string | null {
   if (!devnet.p2p) return null;
   for (const [i, s] of statuses.entries()) {
-    if (s && (s.peers ?? 0) < min) return `node-${i} has ${s.peers ?? 0} peers, expected at least ${min}`;
+    if (s && s.peers !== null && s.peers < min) return `node-${i} has ${s.peers} peers, expected at least ${min}`;
   }
   return null;
 }

@@ -33,18 +33,21 @@ export const crash: ProcessScenario = {
     if (reason) return `${victim.name} did not catch up: ${reason}`;
     const caughtUp = devnet.currentSlot();
     log(`slot ${caughtUp}: ${victim.name} is at the head`);
-    // its validators attest again: their balances rise over the next full epoch (seen from node-0's chain)
+    // its validators attest again: the first full epoch after catching up; its attestations are rewarded in the
+    // epoch transition at the end of the next epoch (process_rewards_and_penalties credits the previous epoch), so
+    // the balances (seen from node-0's chain) rise between the starts of epochs e+1 and e+2
     const epoch = Math.floor(caughtUp / spe) + 1;
-    await devnet.untilEpoch(epoch + 1, 2 / 3);
+    await devnet.untilEpoch(epoch + 2, 2 / 3);
     const keys = devnet.keyIndices([VICTIM]);
-    const before = await readBalances(devnet.nodes[0]!.restUrl, String(epoch * spe), keys);
-    const after = await readBalances(devnet.nodes[0]!.restUrl, String((epoch + 1) * spe), keys);
+    const before = await readBalances(devnet.nodes[0]!.restUrl, String((epoch + 1) * spe), keys);
+    const after = await readBalances(devnet.nodes[0]!.restUrl, String((epoch + 2) * spe), keys);
     const rose = keys.filter((_, k) => after[k]! > before[k]!).length;
-    log(`epoch ${epoch}: ${rose} of ${victim.name}'s ${keys.length} validators earned rewards`);
-    if (rose < keys.length / 2)
-      return `only ${rose} of ${keys.length} of ${victim.name}'s validators earned rewards in epoch ${epoch}`;
-    const minFinalized = Math.max(1, epoch - 2);
-    reason = await pollUntil(devnet, (epoch + 2) * spe, (s) => sameFinalized(s, minFinalized) ?? sameHead(s));
+    log(`epoch ${epoch}: ${rose} of ${victim.name}'s ${keys.length} validators attested and earned rewards`);
+    if (rose < keys.length / 2) {
+      return `only ${rose} of ${keys.length} of ${victim.name}'s validators earned rewards for epoch ${epoch}`;
+    }
+    const minFinalized = Math.max(1, epoch - 1);
+    reason = await pollUntil(devnet, (epoch + 3) * spe, (s) => sameFinalized(s, minFinalized) ?? sameHead(s));
     return reason;
   },
 };
