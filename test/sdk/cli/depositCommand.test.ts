@@ -12,6 +12,7 @@ import { scanDepositEvents } from "../../../sdk/deposit/client/index.js";
 import { generateDepositData, serializeDepositDataFile } from "../../../sdk/deposit/index.js";
 import { BTC20_DEVNET, BTC20_MAINNET, toHex } from "../../../sdk/networks/index.js";
 import { runCli } from "./runCli.js";
+import { TmuxSession, tmuxAvailable } from "./tmuxSession.js";
 
 const connection = await network.connect();
 const { ethers, provider } = connection;
@@ -165,4 +166,53 @@ describe("btc20-deposit CLI: deposit", () => {
       /WRONG_CHAIN: the wallet\/RPC is on chain id 31337, but btc20-mainnet is chain id 20200/,
     );
   });
+
+  // Reason for the skip: without tmux there is no pseudo-terminal to drive (.ci/run installs it).
+  (tmuxAvailable() ? it : it.skip)(
+    "in a terminal: asks the network, shows the summary; 'no' sends nothing, 'yes' sends",
+    async () => {
+      const contract = await ethers.deployContract("DepositContract");
+      const address = await contract.getAddress();
+      const dir = mkdtempSync(path.join(tmpdir(), "btc20-deposit-"));
+      const keyFile = path.join(dir, "key.txt");
+      writeFileSync(keyFile, HARDHAT_KEY_0);
+      const records = generateDepositData({
+        bls,
+        seed: new Uint8Array(64).fill(5),
+        network: BTC20_DEVNET,
+        startIndex: 0,
+        count: 2,
+      }).map((v) => v.deposit);
+      const file = path.join(dir, "deposit_data-1.json");
+      writeFileSync(file, serializeDepositDataFile(records));
+      const args = ["deposit", file, "--rpc-url", rpcUrl, "--contract-address", address, "--private-key-file", keyFile];
+      for (const answer of ["no", "yes"]) {
+        const s = TmuxSession.start(args);
+        try {
+          let at = await s.answer("[btc20-mainnet]: ", "btc20-testnet");
+          // The file is signed for the devnet: the chosen network is checked at once.
+          await s.waitFor("is not valid for btc20-testnet", { from: at });
+          expect(await s.exitCode()).to.equal(4);
+          s.close();
+          const t = TmuxSession.start(args);
+          at = await t.answer("[btc20-mainnet]: ", "3");
+          at = await t.waitFor("Send these deposits? (yes/no): ", { from: at });
+          const summary = t.raw().slice(0, at);
+          expect(summary).to.match(/network +btc20-devnet \(chain id 31337\)/);
+          expect(summary).to.match(/fork version +0x20200002/);
+          expect(summary).to.match(/deposits +2 /);
+          expect(summary).to.match(/credentials +0x00/);
+          expect(summary).to.match(/total amount +2000 BTCC/);
+          expect(summary).to.include(address);
+          t.type(answer);
+          expect(await t.exitCode()).to.equal(answer === "no" ? 7 : 0);
+          const events = await scanDepositEvents(ethers.provider, address);
+          expect(events).to.have.length(answer === "no" ? 0 : 2);
+          t.close();
+        } finally {
+          s.close();
+        }
+      }
+    },
+  );
 });

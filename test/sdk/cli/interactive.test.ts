@@ -4,7 +4,6 @@
 // answers. Keystores use random salt/IV/UUID, so they are compared by their deterministic fields and by decrypting
 // both; deposit data and signed exits are deterministic and compared byte for byte. `--test-only-weak-kdf` (hidden)
 // makes keystores cheap so the runs stay fast.
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,7 +14,7 @@ import { deriveValidatorKeys, mnemonicToSeedSync, validateMnemonic } from "../..
 import { createKeystore, decryptKeystore } from "../../../sdk/keys/keystore/index.js";
 import { BTC20_DEVNET, toHex } from "../../../sdk/networks/index.js";
 import { runCli } from "./runCli.js";
-import { TmuxSession } from "./tmuxSession.js";
+import { TmuxSession, tmuxAvailable } from "./tmuxSession.js";
 
 const CLEAR = "\x1b[2J\x1b[3J\x1b[H";
 const PASSWORD = "correct horse battery";
@@ -24,14 +23,7 @@ const MNEMONIC =
   "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon art";
 const GVR = `0x${"5a".repeat(32)}`;
 
-const tmux = (() => {
-  try {
-    execFileSync("tmux", ["-V"]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const tmux = tmuxAvailable();
 
 function dir(): string {
   return mkdtempSync(path.join(tmpdir(), "btc20-pty-"));
@@ -383,5 +375,19 @@ function exitFiles(folder: string): string[] {
     await s.answer("[hoodi]: ", "");
     await s.waitFor("All 1 deposit(s) are valid for hoodi");
     expect(await s.exitCode()).to.equal(0);
+  });
+
+  it("Ctrl-C at a question ends the command (exit 7); the up-arrow never brings back an earlier answer", async () => {
+    const s = start(["existing-mnemonic", "--folder", dir(), "--network", "hoodi"]);
+    let at = await s.answer("Your mnemonic (words separated by spaces; hidden): ", MNEMONIC);
+    at = await s.waitFor("First key index [0]: ", { from: at });
+    // No line history: "Up" must not recall the mnemonic typed before.
+    s.key("Up");
+    s.type("");
+    at = await s.waitFor("Number of validators: ", { from: at });
+    expect(s.history()).to.not.include("abandon");
+    s.key("C-c");
+    expect(await s.exitCode()).to.equal(7);
+    expect(s.history()).to.match(/aborted with Ctrl-C; nothing more was written/);
   });
 });

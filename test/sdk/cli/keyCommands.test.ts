@@ -31,7 +31,15 @@ describe("btc20-deposit CLI: keys, deposit data, verify", () => {
   it("--help lists the commands and the exit codes; a bad command is a usage error (2)", async () => {
     const help = await runCli(["--help"]);
     expect(help.code).to.equal(0);
-    for (const word of ["new-mnemonic", "existing-mnemonic", "verify", "deposit", "Exit codes:"]) {
+    for (const word of [
+      "new-mnemonic",
+      "existing-mnemonic",
+      "verify",
+      "deposit",
+      "exit-transaction-mnemonic",
+      "exit-transaction-keystore",
+      "Exit codes:",
+    ]) {
       expect(help.stdout).to.include(word);
     }
     const sub = await runCli(["existing-mnemonic", "--help"]);
@@ -215,5 +223,12 @@ describe("btc20-deposit CLI: keys, deposit data, verify", () => {
     const run = await runCli(["verify", file, "--network", "hoodi"]);
     expect(run.code).to.equal(3);
     expect(run.stderr).to.match(/non-empty JSON array/);
+  });
+
+  it("without a terminal, a missing value is a usage error (2) naming the flag, not a hang", async () => {
+    const { dir } = workDir();
+    const run = await runCli(["new-mnemonic", "--folder", dir]);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.match(/--language was not given: there is no terminal to ask it on/);
   });
 });

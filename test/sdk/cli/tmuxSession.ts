@@ -9,6 +9,16 @@ import { BIN } from "./runCli.js";
 
 let counter = 0;
 
+/** True when the tmux binary is installed (the terminal tests skip, saying why, when it is not). */
+export function tmuxAvailable(): boolean {
+  try {
+    execFileSync("tmux", ["-V"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function shellQuote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
@@ -112,6 +122,11 @@ export class TmuxSession {
   type(text: string): void {
     if (text !== "") this.tmux("send-keys", "-t", "cli", "-l", "--", text);
     this.tmux("send-keys", "-t", "cli", "Enter");
+  }
+
+  /** Presses a key by its tmux name ("C-c", "Up"). */
+  key(name: string): void {
+    this.tmux("send-keys", "-t", "cli", name);
   }
 
   /** Waits for `prompt` after offset `from`, then answers; returns the offset after the prompt. */
