@@ -24,7 +24,9 @@ export interface BeaconNodeLink {
   /** a block for `slot` on the head, or on `parentRoot` (0x hex) when given */
   produceBlock(slot: number, randaoReveal: Uint8Array, graffiti?: Uint8Array, parentRoot?: string): BeaconBlock;
   publishBlock(block: SignedBeaconBlock): void;
+  /** throws (and gossips nothing) when the node rejects the attestation */
   publishAttestation(attestation: Attestation): void;
+  /** throws (and gossips nothing) when the node rejects the aggregate */
   publishAggregate(aggregate: SignedAggregateAndProofValue): void;
   /** best aggregate the node has for this data (for aggregators) */
   getAggregate(data: AttestationData): Attestation | null;
@@ -185,7 +187,13 @@ export class ValidatorClient {
         });
       }
     });
-    for (const att of signed) this.link.publishAttestation(att);
+    for (const att of signed) {
+      try {
+        this.link.publishAttestation(att); // the node throws for a vote it rejects; the others still go out
+      } catch (e) {
+        this.opts.logger?.warn({ err: e, slot, index: att.data.index }, "node rejected an attestation");
+      }
+    }
     this.stats.attested += duties.length;
     this.pending.set(slot, duties);
     for (const s of this.pending.keys()) if (s < slot - 1) this.pending.delete(s);
