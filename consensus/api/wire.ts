@@ -29,7 +29,7 @@ export function isSszBody(req: FastifyRequest): boolean {
   return (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase() === SSZ_MEDIA_TYPE;
 }
 
-/** Lets routes take SSZ bodies as Buffers (once per app; other route modules may register it too). */
+/** Lets the routes of `app` (an encapsulated scope) take SSZ bodies as Buffers. */
 export function registerSszBodyParser(app: FastifyInstance): void {
   if (app.hasContentTypeParser(SSZ_MEDIA_TYPE)) return;
   app.addContentTypeParser(SSZ_MEDIA_TYPE, { parseAs: "buffer" }, (_req, body, done) => done(null, body));

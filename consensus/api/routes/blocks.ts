@@ -15,8 +15,16 @@ import { isSszBody, registerSszBodyParser, requireConsensusVersion } from "../wi
 type PublishRequest = FastifyRequest<{ Body: unknown; Querystring: { broadcast_validation?: string } }>;
 
 export function registerBlockRoutes(app: FastifyInstance, backend: ValidatorApiBackend): void {
+  // SSZ request bodies are taken here only (an encapsulated scope): other routes answer an SSZ body with 415, on
+  // which Lodestar's client retries in JSON
+  app.register(async (scope) => {
+    registerSszBodyParser(scope);
+    registerPublishRoutes(scope, backend);
+  });
+}
+
+function registerPublishRoutes(app: FastifyInstance, backend: ValidatorApiBackend): void {
   const types = backend.cfg.types;
-  registerSszBodyParser(app);
 
   const readBlock = (req: PublishRequest): SignedBeaconBlock =>
     isSszBody(req)

@@ -79,6 +79,12 @@ describe("consensus/api attestation endpoints", function () {
     const short = { ...good, aggregationBits: BitArray.fromSingleBit(Number(a.committee_length) + 1, 0) };
     const r2 = await f.post("/eth/v1/beacon/pool/attestations", [T.toJson(short)]);
     expect(r2.body.failures[0].message).to.match(/aggregation_bits has/);
+    // an SSZ body where the route takes JSON only: 415, so that clients retry in JSON
+    const ssz = await f.post("/eth/v2/beacon/pool/attestations", T.serialize(good), {
+      "eth-consensus-version": "phase0",
+    });
+    expect(ssz.status).to.equal(415);
+    expect(ssz.body.code).to.equal(415);
     // v2 needs the fork header
     expect((await f.post("/eth/v2/beacon/pool/attestations", [T.toJson(good)])).status).to.equal(400);
     const v2 = await f.post("/eth/v2/beacon/pool/attestations", [T.toJson(good)], {
