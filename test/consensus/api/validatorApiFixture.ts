@@ -58,24 +58,37 @@ export class ValidatorApiFixture {
     /** the node's in-process validator client (holds every key; set offline before driving duties by API) */
     readonly inProcess: ValidatorClient,
     readonly app: FastifyInstance,
+    /** every node of the devnet (the API serves `node`, the last one) */
+    readonly nodes: BeaconNode[],
   ) {
     const protection = new SlashingProtectionDb(":memory:");
     protection.setGenesisValidatorsRoot(genesis.genesisValidatorsRoot);
     this.signer = new ValidatorSigner(cfg, keys, protection);
   }
 
-  static async start(validators = 8): Promise<ValidatorApiFixture> {
+  /** `nodeCount` nodes over the simulated network, keys split between their validator clients; API on the last. */
+  static async start(validators = 8, nodeCount = 1): Promise<ValidatorApiFixture> {
     const cfg = createDevnetConfig();
     const keys = devnetKeys(0, validators);
     const genesis = genesisFromDeposits(cfg, new Uint8Array(32).fill(0x42), 1_800_000_000, devnetDepositData(keys));
     const scheduler = new Scheduler("virtual", genesis.genesisTime - 0.5);
-    const devnet = createDevnetNodes({ cfg, genesisState: genesis, keys, nodeCount: 1, scheduler });
-    const node = devnet.nodes[0]!;
+    const devnet = createDevnetNodes({ cfg, genesisState: genesis, keys, nodeCount, scheduler });
+    const node = devnet.nodes.at(-1)!;
     const view = new NodeChainView(cfg, node.chain, devnet.clock);
     const app = createBeaconApi(view, { validatorApi: new NodeValidatorApi({ node, clock: devnet.clock, view }) });
     await app.ready();
-    node.start();
-    return new ValidatorApiFixture(cfg, genesis, keys, scheduler, devnet.clock, node, devnet.clients[0]!, app);
+    for (const n of devnet.nodes) n.start();
+    return new ValidatorApiFixture(
+      cfg,
+      genesis,
+      keys,
+      scheduler,
+      devnet.clock,
+      node,
+      devnet.clients.at(-1)!,
+      app,
+      devnet.nodes,
+    );
   }
 
   get chain() {

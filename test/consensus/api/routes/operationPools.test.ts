@@ -151,3 +151,39 @@ describe("consensus/api operation pools (exits, slashings)", function () {
     expect(again.body.message).to.match(/PROPOSER_SLASHING_NOT_SLASHABLE/);
   });
 });
+
+describe("consensus/api exit pool across nodes (gossip)", function () {
+  this.timeout(120_000);
+
+  it("an exit POSTed to one node reaches the other node's pool and ends in the chain of both", async () => {
+    const f = await ValidatorApiFixture.start(8, 2);
+    try {
+      const spe = f.cfg.SLOTS_PER_EPOCH;
+      await f.runTo(4 * spe + 1, 1);
+      const message = { epoch: 4, validatorIndex: 1 }; // a key of the other node's validator client
+      const signature = f.signer.signUnprotected(
+        f.signingState,
+        f.pubkeyOf(1),
+        f.cfg.types.VoluntaryExit,
+        message,
+        f.cfg.DOMAIN_VOLUNTARY_EXIT,
+        4,
+      );
+      const res = await f.post(
+        "/eth/v1/beacon/pool/voluntary_exits",
+        f.cfg.types.SignedVoluntaryExit.toJson({ message, signature }),
+      );
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+      const other = f.nodes[0]!;
+      await f.scheduler.runUntil(f.scheduler.now() + 0.5);
+      expect(other.chain.opPool.voluntaryExits().map((e) => e.message.validatorIndex)).to.deep.equal([1]);
+      await f.runTo(4 * spe + 4, 1);
+      for (const n of f.nodes) {
+        expect(n.chain.headState().validators[1]!.exitEpoch, n.id).to.equal(4 + 1 + f.cfg.MAX_SEED_LOOKAHEAD);
+        expect(n.chain.opPool.voluntaryExits(), n.id).to.deep.equal([]);
+      }
+    } finally {
+      await f.close();
+    }
+  });
+});
