@@ -98,6 +98,7 @@ async function runDeposit(ia: Interaction, file: string, options: DepositOptions
     ],
     "Send these deposits",
   );
+  ia.close(); // all answered: Ctrl-C is a plain interrupt again while sending
   // No response cache: with instant mining (devnets) a cached nonce would be reused by the next transaction.
   const signer = payer.connect(new JsonRpcProvider(options.rpcUrl, undefined, { cacheTimeout: -1 }));
   const client = await DepositClient.connect({

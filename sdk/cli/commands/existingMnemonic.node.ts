@@ -69,6 +69,7 @@ export function existingMnemonicCommand(): Command {
       });
       const settings = await chooseKeySettings(ia, options, startIndex);
       await confirmKeySettings(ia, settings);
+      ia.close(); // all answered: Ctrl-C is a plain interrupt again while the files are made
       await writeKeyFiles(await mnemonicToSeed(mnemonic, { language, passphrase: settings.passphrase }), settings);
     } finally {
       ia.close();

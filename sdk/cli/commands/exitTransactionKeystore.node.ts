@@ -70,6 +70,7 @@ export function exitTransactionKeystoreCommand(): Command {
         const source = keystore.path ? `keystore ${keystore.path}` : "keystore";
         const signers = [{ validatorIndex, secretKey, pubkey, source }];
         await confirmExits(ia, settings, signers);
+        ia.close();
         await signAndWriteExits(bls, settings, signers);
       } finally {
         ia.close();

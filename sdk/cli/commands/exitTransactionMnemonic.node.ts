@@ -93,6 +93,7 @@ export function exitTransactionMnemonicCommand(): Command {
           };
         });
         await confirmExits(ia, settings, signers);
+        ia.close();
         await signAndWriteExits(bls, settings, signers);
       } finally {
         ia.close();

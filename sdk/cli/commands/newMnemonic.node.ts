@@ -35,6 +35,7 @@ export function newMnemonicCommand(): Command {
       } else {
         await showAndConfirmMnemonic(ia.terminal("the mnemonic confirmation"), mnemonic, language);
       }
+      ia.close(); // all answered: Ctrl-C is a plain interrupt again while the files are made
       await writeKeyFiles(await mnemonicToSeed(mnemonic, { language, passphrase: settings.passphrase }), settings);
     } finally {
       ia.close();
