@@ -1,6 +1,8 @@
 // The questions several commands share: network, mnemonic language, keystore password, withdrawal credentials.
 // Each takes its flag first and asks only when the flag is absent (see Interaction).
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile, stat } from "node:fs/promises";
+import path from "node:path";
 import { assertDepositAmount, parseDepositAmountCoins } from "../deposit/depositAmount.js";
 import { parseWithdrawalAddress } from "../deposit/withdrawalCredentials.js";
 import { MNEMONIC_LANGUAGES, type MnemonicLanguage } from "../keys/mnemonic.js";
@@ -26,6 +28,27 @@ async function readNetworkConfig(file: string, flag: string): Promise<NetworkPar
     throw new CliError(EXIT.FILE_ERROR, `cannot read ${flag} ${file}: ${(e as Error).message}`);
   }
   return loadNetworkConfig(text);
+}
+
+/**
+ * Fails early (exit 6), before any question or mnemonic, when `folder` cannot receive the files: it (or the nearest
+ * existing parent, since missing folders are created) must be a writable directory. Nothing is created here.
+ */
+export async function checkWritableFolder(folder: string, flag: string): Promise<void> {
+  let dir = path.resolve(folder);
+  for (;;) {
+    try {
+      if (!(await stat(dir)).isDirectory()) throw new Error("not a directory");
+      await access(dir, constants.W_OK);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT" && path.dirname(dir) !== dir) {
+        dir = path.dirname(dir);
+        continue;
+      }
+      throw new CliError(EXIT.FILE_ERROR, `cannot write into ${flag} ${folder}: ${(e as Error).message}`);
+    }
+  }
 }
 
 /** `--network-config <file>` (wins), `--network <name>`, or the user's choice among the built-in networks. */

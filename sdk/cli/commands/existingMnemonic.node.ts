@@ -7,7 +7,7 @@ import {
 } from "../../keys/mnemonic.js";
 import { readStdin } from "../input.node.js";
 import { Interaction, parseInteger } from "../interaction.node.js";
-import { chooseMnemonicLanguage, parseMnemonicLanguage } from "../questions.node.js";
+import { checkWritableFolder, chooseMnemonicLanguage, parseMnemonicLanguage } from "../questions.node.js";
 import {
   addKeyOptions,
   chooseKeySettings,
@@ -56,6 +56,7 @@ export function existingMnemonicCommand(): Command {
   ).action(async (options: KeyCommandOptions & { mnemonic?: string }) => {
     const ia = new Interaction(options.nonInteractive === true);
     try {
+      await checkWritableFolder(options.folder, "--folder");
       const { mnemonic, language } = await chooseMnemonic(ia, options);
       const startIndex = await ia.value({
         flag: "--start-index",

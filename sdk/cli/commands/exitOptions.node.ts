@@ -9,7 +9,7 @@ import { toHex } from "../../networks/hexBytes.js";
 import type { NetworkParams } from "../../networks/types.js";
 import { CliError, EXIT } from "../exitCodes.js";
 import { type Interaction, parseInteger } from "../interaction.node.js";
-import { chooseNetwork } from "../questions.node.js";
+import { checkWritableFolder, chooseNetwork } from "../questions.node.js";
 
 export interface ExitCommandOptions {
   network?: string;
@@ -41,6 +41,7 @@ export interface ExitSettings {
 }
 
 export async function chooseExitSettings(ia: Interaction, options: ExitCommandOptions): Promise<ExitSettings> {
+  await checkWritableFolder(options.folder, "--folder");
   const network = await chooseNetwork(ia, options, "does the validator run on");
   const params =
     network.genesisValidatorsRoot !== null && options.genesisValidatorsRoot === undefined

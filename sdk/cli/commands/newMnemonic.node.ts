@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { generateMnemonic, mnemonicToSeed, normalizeMnemonic, resolveMnemonic } from "../../keys/mnemonic.js";
 import { CliError, EXIT } from "../exitCodes.js";
 import { Interaction, parseInteger } from "../interaction.node.js";
-import { chooseMnemonicLanguage } from "../questions.node.js";
+import { checkWritableFolder, chooseMnemonicLanguage } from "../questions.node.js";
 import type { Terminal } from "../terminal.node.js";
 import {
   addKeyOptions,
@@ -24,6 +24,7 @@ export function newMnemonicCommand(): Command {
   ).action(async (options: KeyCommandOptions) => {
     const ia = new Interaction(options.nonInteractive === true);
     try {
+      await checkWritableFolder(options.folder, "--folder");
       const language = await chooseMnemonicLanguage(ia, options.language ?? options.mnemonicLanguage);
       const startIndex = options.startIndex === undefined ? 0 : parseStartIndex(options.startIndex);
       const settings = await chooseKeySettings(ia, options, startIndex);

@@ -231,4 +231,24 @@ describe("btc20-deposit CLI: keys, deposit data, verify", () => {
     expect(run.code).to.equal(2);
     expect(run.stderr).to.match(/--language was not given: there is no terminal to ask it on/);
   });
+
+  it("an unusable --folder fails (6) before a mnemonic is made or a question asked", async () => {
+    const { dir, passwordFile } = workDir();
+    const run = await runCli([
+      "new-mnemonic",
+      "--folder",
+      path.join(passwordFile, "sub"),
+      "--network",
+      "hoodi",
+      "--num-validators",
+      "1",
+      "--keystore-password-file",
+      passwordFile,
+      "--non-interactive",
+    ]);
+    expect(run.code).to.equal(6);
+    expect(run.stderr).to.match(/cannot write into --folder/);
+    expect(run.stdout).to.equal("");
+    expect(readdirSync(dir)).to.deep.equal(["password.txt"]);
+  });
 });
