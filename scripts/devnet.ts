@@ -18,6 +18,10 @@ const { SCENARIOS } = await import("./devnet/scenarios/index.js");
 const { PROCESS_SCENARIOS } = await import("./devnet/processes/scenarios/index.js");
 const { runProcessScenario } = await import("./devnet/processes/runProcessScenario.js");
 const { installChildCleanup } = await import("./devnet/processes/serviceProcess.js");
+const { nodeCliSupports } = await import("./devnet/processes/devnetNode.js");
+
+// The main job: node processes over libp2p (+ a btc20-validator process); in-process while btc20-node has no p2p.
+const DEFAULT_SCENARIO = nodeCliSupports("--p2p.port") ? "network" : "healthy";
 
 const int = (name: string, min: number) => (v: string) => {
   const n = Number(v);
@@ -30,14 +34,19 @@ const program = new Command("devnet")
   .option(
     "--scenario <name>",
     `one of ${[...Object.keys(SCENARIOS), ...Object.keys(PROCESS_SCENARIOS)].join(", ")}`,
-    "healthy",
+    DEFAULT_SCENARIO,
   )
   .option("--epochs <n>", "epochs to run (default: the scenario's; 0 = until Ctrl-C)", int("--epochs", 0))
   .option("--validators <n>", "genesis validators (default: the scenario's, 16)", int("--validators", 1))
   .option("--rest.port <port>", "Beacon API port on 127.0.0.1", int("--rest.port", 0), 5052)
   .option("--deposits <n>", "validators deposited while running (healthy scenario)", int("--deposits", 0), 6)
   .option("--fast", "virtual time: run the slots as fast as the CPU allows instead of every 3 s", false)
-  .option("--nodes <n>", "btc20-node processes (network scenario; default 4)", int("--nodes", 1))
+  .option("--nodes <n>", "btc20-node processes (network scenario; default 2)", int("--nodes", 1))
+  .option(
+    "--validator-clients <n>",
+    "btc20-validator processes (network scenario; default 1 when btc20-validator exists)",
+    int("--validator-clients", 0),
+  )
   .option(
     "--slots-per-epoch <n>",
     "process scenarios: shorter epochs than the devnet's 8 (shorter runs)",
@@ -61,6 +70,7 @@ const opts = program.opts<{
   deposits: number;
   fast: boolean;
   nodes?: number;
+  validatorClients?: number;
   slotsPerEpoch?: number;
   keep: boolean;
 }>();
@@ -86,6 +96,7 @@ if (processScenario) {
       scenario: processScenario,
       nodes: opts.nodes ?? processScenario.defaultNodes,
       validators: opts.validators ?? processScenario.defaultValidators,
+      validatorClients: opts.validatorClients,
       epochs: opts.epochs === undefined ? undefined : opts.epochs === 0 ? Infinity : opts.epochs,
       slotsPerEpoch: opts.slotsPerEpoch,
       keepDir: opts.keep,

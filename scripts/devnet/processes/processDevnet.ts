@@ -15,6 +15,7 @@ import { eth1Genesis } from "../eth1Genesis.js";
 import { type NodeStatus, readNodeStatus } from "./beaconApi.js";
 import { writeConfigYaml } from "./configFile.js";
 import { DevnetNode, NODE_DB_FILE, nodeCliSupports } from "./devnetNode.js";
+import { DevnetValidator } from "./devnetValidator.js";
 import { freePorts } from "./freePorts.js";
 import { writeKeystoreFiles } from "./keystoreFiles.js";
 
@@ -22,7 +23,9 @@ export interface ProcessDevnetOptions {
   /** nodes started at genesis; the validators are split between them */
   nodes: number;
   validators: number;
-  /** keys per node (default: equal shares) */
+  /** btc20-validator processes (each uses node (i + 1) % nodes first, the others as fallbacks) */
+  validatorClients?: number;
+  /** keys per node, then per validator client (default: equal shares) */
   shares?: number[];
   /** default: the devnet config (`btc20-node --network devnet`); anything else is passed as a phase0.yaml file */
   cfg?: BeaconConfig;
@@ -50,9 +53,12 @@ const short = (hex: string) => `${hex.slice(0, 8)}…`;
 
 export class ProcessDevnet {
   readonly nodes: DevnetNode[] = [];
+  readonly validators: DevnetValidator[] = [];
   readonly samples: ViewSample[] = [];
   /** validator indices run by each node (genesis validators: index = deposit index) */
   readonly validatorIndices: number[][] = [];
+  /** validator indices run by each btc20-validator process */
+  readonly vcIndices: number[][] = [];
   readonly p2p: boolean;
   private miner: NodeJS.Timeout | null = null;
   private viewTimer: NodeJS.Timeout | null = null;
@@ -131,9 +137,11 @@ export class ProcessDevnet {
     );
     try {
       devnet.startMiner();
-      const equal = Math.ceil(o.validators / o.nodes);
+      const vcs = o.validatorClients ?? 0;
+      const holders = o.nodes + vcs;
+      const equal = Math.ceil(o.validators / Math.max(1, holders));
       const shares =
-        o.shares ?? Array.from({ length: o.nodes }, (_, i) => Math.max(0, Math.min(equal, o.validators - i * equal)));
+        o.shares ?? Array.from({ length: holders }, (_, i) => Math.max(0, Math.min(equal, o.validators - i * equal)));
       let next = 0;
       const keySets: { keys: ValidatorKey[]; first: number }[] = shares.map((n) => {
         const set = { keys: genesis.keys.slice(next, next + n), first: next };
@@ -141,10 +149,13 @@ export class ProcessDevnet {
         return set;
       });
       // node 0 first: the others need its peer id for --bootnodes
-      if (keySets.length > 0) await devnet.addNode({ keys: keySets[0] });
-      await Promise.all(keySets.slice(1).map((k) => devnet.addNode({ keys: k })));
+      const nodeKeys = keySets.slice(0, o.nodes);
+      if (nodeKeys.length > 0) await devnet.addNode({ keys: nodeKeys[0] });
+      await Promise.all(nodeKeys.slice(1).map((k) => devnet.addNode({ keys: k })));
+      await Promise.all(keySets.slice(o.nodes).map((k, i) => devnet.addValidatorClient(i, k)));
+      const vcNote = vcs > 0 ? ` + ${vcs} btc20-validator process${vcs > 1 ? "es" : ""}` : "";
       o.print(
-        `${devnet.nodes.length} btc20-node processes (${devnet.p2p ? "libp2p on 127.0.0.1" : "no p2p layer in this btc20-node: --no-p2p"}), ` +
+        `${devnet.nodes.length} btc20-node processes${vcNote} (${devnet.p2p ? "libp2p on 127.0.0.1" : "no p2p layer in this btc20-node: --no-p2p"}), ` +
           `validators ${shares.join("/")}, genesis in ${(devnet.genesisTime - Date.now() / 1000).toFixed(0)} s; logs in ${rootDir}`,
       );
       if (o.liveView ?? true) devnet.startLiveView();
@@ -216,6 +227,25 @@ export class ProcessDevnet {
     return node;
   }
 
+  /** Starts btc20-validator `i` for `keys`, on node (i + 1) % nodes first and the other nodes as fallbacks. */
+  private async addValidatorClient(i: number, keys: { keys: ValidatorKey[]; first: number }): Promise<DevnetValidator> {
+    const dir = path.join(this.rootDir, `vc-${i}`);
+    const keystores = await writeKeystoreFiles(dir, keys.keys, keys.first);
+    const n = this.nodes.length;
+    const order = Array.from({ length: n }, (_, k) => this.nodes[(i + 1 + k) % n]!.restUrl);
+    const vc = new DevnetValidator({
+      index: i,
+      rootDir: this.rootDir,
+      network: this.network,
+      beaconNodes: order,
+      keystores,
+    });
+    this.validators.push(vc);
+    this.vcIndices.push(keys.keys.map((_, k) => keys.first + k));
+    await vc.start();
+    return vc;
+  }
+
   /** validator indices run by the given nodes */
   keyIndices(nodes: number[]): number[] {
     return nodes.flatMap((i) => this.validatorIndices[i] ?? []);
@@ -271,7 +301,7 @@ export class ProcessDevnet {
   viewLine(slot: number, statuses: (NodeStatus | null)[]): string {
     const epoch = Math.floor(slot / this.cfg.SLOTS_PER_EPOCH);
     const cells = statuses.map((s, i) => {
-      if (!s) return `n${i} down`;
+      if (!s) return `n${i} ${this.nodes[i]?.process.running ? "starting" : "down"}`;
       const peers = s.peers === null ? "" : ` p${s.peers}`;
       const sync = s.isSyncing ? ` syncing(${s.syncDistance})` : "";
       return `n${i}${peers} head ${s.headSlot} ${short(s.headRoot)} j${s.justifiedEpoch} f${s.finalizedEpoch}${sync}`;
@@ -285,6 +315,7 @@ export class ProcessDevnet {
     this.stopped = true;
     if (this.viewTimer) clearTimeout(this.viewTimer);
     if (this.miner) clearInterval(this.miner);
+    await Promise.all(this.validators.map((v) => v.stop()));
     await Promise.all(this.nodes.map((n) => n.stop()));
     await this.closeEth1();
     if (this.keepDir) this.print(`logs and data dirs kept in ${this.rootDir}`);

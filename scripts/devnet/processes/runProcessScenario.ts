@@ -1,6 +1,7 @@
 // Runs one process scenario: the devnet config (optionally with shorter epochs), the process devnet with the
 // scenario's nodes, the scenario, then every process stopped. On failure the logs are kept and their tails printed.
 import { createDevnetConfig, describeOverrides } from "../devnetParams.js";
+import { validatorClientExists } from "./devnetValidator.js";
 import { ProcessDevnet } from "./processDevnet.js";
 import type { ProcessScenario } from "./scenarios/types.js";
 
@@ -8,6 +9,8 @@ export interface RunProcessScenarioOptions {
   scenario: ProcessScenario;
   nodes: number;
   validators: number;
+  /** btc20-validator processes (default: the scenario's, when btc20-validator exists) */
+  validatorClients?: number;
   /** the network scenario's length; Infinity: until interrupted */
   epochs?: number;
   /** default: the devnet's (8); fewer make a shorter run (tests) */
@@ -38,6 +41,7 @@ export async function runProcessScenario(o: RunProcessScenarioOptions): Promise<
   const devnet = await ProcessDevnet.start({
     nodes: o.nodes,
     validators: o.validators,
+    validatorClients: o.validatorClients ?? (validatorClientExists() ? (o.scenario.defaultValidatorClients ?? 0) : 0),
     cfg: custom ? cfg : undefined,
     print,
     liveView: o.liveView,

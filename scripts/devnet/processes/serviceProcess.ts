@@ -9,7 +9,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { CodedError } from "../../../sdk/errors/codedError.js";
 
-const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
+export const ROOT = path.resolve(import.meta.dirname, "..", "..", "..");
 export const NODE22 = path.join(ROOT, "node_modules", "node", "bin", "node");
 export const NODE_CLI = path.join(ROOT, "consensus", "node", "cli.ts");
 

@@ -1,15 +1,18 @@
-// N btc20-node processes connected only by libp2p, validators split between them: every node must finalize, and
-// every node must finalize the same checkpoints (the same root for every finalized epoch, all run long).
+// N btc20-node processes connected only by libp2p (and a btc20-validator process using them through the Beacon API),
+// validators split between them: every node must finalize, every node must finalize the same checkpoints (the same
+// root for every finalized epoch, all run long), and the validator client's validators must earn rewards.
 
+import { readBalances } from "../beaconApi.js";
 import { consistentFinality, peered, pollUntil, sameFinalized } from "./checks.js";
 import type { ProcessScenario } from "./types.js";
 
 export const network: ProcessScenario = {
   name: "network",
   expectation: "N node processes over libp2p finalize, and every node finalizes the same checkpoints",
-  defaultNodes: 4,
+  defaultNodes: 2,
   fixedNodes: false,
   defaultValidators: 16,
+  defaultValidatorClients: 1,
   epochs: 6,
   async run(devnet, o) {
     const epochs = o.epochs ?? this.epochs;
@@ -27,6 +30,17 @@ export const network: ProcessScenario = {
     if (reason) return reason;
     const final = (await devnet.statuses())[0]!;
     o.log(`every node finalized epoch ${final.finalizedEpoch} (${final.finalizedRoot})`);
+    // the btc20-validator processes' keys attested through the API: rewarded in the last full epoch's transition
+    const vcKeys = devnet.vcIndices.flat();
+    const last = Math.floor(devnet.currentSlot() / spe);
+    if (vcKeys.length > 0 && last >= 3) {
+      const url = devnet.nodes[0]!.restUrl;
+      const before = await readBalances(url, String((last - 1) * spe), vcKeys);
+      const after = await readBalances(url, String(last * spe), vcKeys);
+      const rose = vcKeys.filter((_, k) => after[k]! > before[k]!).length;
+      o.log(`epoch ${last - 2}: ${rose} of the ${vcKeys.length} btc20-validator keys attested and earned rewards`);
+      if (rose < vcKeys.length / 2) return `only ${rose} of ${vcKeys.length} btc20-validator keys earned rewards`;
+    }
     return consistentFinality(devnet.samples);
   },
 };

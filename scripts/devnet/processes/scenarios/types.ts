@@ -15,6 +15,8 @@ export interface ProcessScenario {
   defaultNodes: number;
   fixedNodes: boolean;
   defaultValidators: number;
+  /** btc20-validator processes by default (when the checkout has btc20-validator) */
+  defaultValidatorClients?: number;
   /** roughly how long it runs, in epochs after genesis (for --help and the test budget) */
   epochs: number;
   run(devnet: ProcessDevnet, o: ProcessScenarioOptions): Promise<string | null>;
