@@ -7,10 +7,16 @@ import type { BeaconConfig } from "../params/beaconConfig.js";
 import { getDomain } from "../state-transition/accessors/getDomain.js";
 import { computeEpochAtSlot } from "../state-transition/misc/computeEpochAtSlot.js";
 import { computeSigningRoot } from "../state-transition/misc/computeSigningRoot.js";
-import type { AttestationData, BeaconBlock, BeaconState } from "../types/index.js";
+import type { AttestationData, BeaconBlock, BeaconState, VoluntaryExit } from "../types/index.js";
 import type { ValidatorKey } from "./keystores.js";
 import type { SlashingProtectionDb } from "./slashing-protection/index.js";
 import type { AggregateAndProofValue } from "./types.js";
+
+/**
+ * What a signature's domain depends on (get_domain): the fork and the genesis validators root. A BeaconState has
+ * them; a remote validator client builds this from the Beacon API (genesis + states/head/fork).
+ */
+export type SigningContext = Pick<BeaconState, "fork" | "genesisValidatorsRoot" | "slot">;
 
 export class ValidatorSigner {
   private readonly byPubkey = new Map<string, ValidatorKey>();
@@ -25,6 +31,20 @@ export class ValidatorSigner {
 
   get pubkeys(): Uint8Array[] {
     return [...this.byPubkey.values()].map((k) => k.publicKey);
+  }
+
+  hasKey(pubkey: Uint8Array): boolean {
+    return this.byPubkey.has(Buffer.from(pubkey).toString("hex"));
+  }
+
+  /** Adds a key while running (Keymanager import). */
+  addKey(key: ValidatorKey): void {
+    this.byPubkey.set(Buffer.from(key.publicKey).toString("hex"), key);
+  }
+
+  /** Removes a key: nothing is signed with it from now on (Keymanager delete). */
+  removeKey(pubkey: Uint8Array): boolean {
+    return this.byPubkey.delete(Buffer.from(pubkey).toString("hex"));
   }
 
   private key(pubkey: Uint8Array): ValidatorKey {
@@ -42,13 +62,13 @@ export class ValidatorSigner {
   }
 
   /** get_epoch_signature: the RANDAO reveal. */
-  signRandao(state: BeaconState, pubkey: Uint8Array, epoch: number): Uint8Array {
+  signRandao(state: SigningContext, pubkey: Uint8Array, epoch: number): Uint8Array {
     const domain = getDomain(this.cfg, state, this.cfg.DOMAIN_RANDAO, epoch);
     return bls.sign(this.key(pubkey).secretKey, computeSigningRoot(UintNum64, epoch, domain));
   }
 
   /** get_block_signature, after slashing protection accepted the block. */
-  signBlock(state: BeaconState, pubkey: Uint8Array, block: BeaconBlock): Uint8Array {
+  signBlock(state: SigningContext, pubkey: Uint8Array, block: BeaconBlock): Uint8Array {
     const domain = getDomain(
       this.cfg,
       state,
@@ -61,7 +81,7 @@ export class ValidatorSigner {
   }
 
   /** get_attestation_signature, after slashing protection accepted the vote. */
-  signAttestation(state: BeaconState, pubkey: Uint8Array, data: AttestationData): Uint8Array {
+  signAttestation(state: SigningContext, pubkey: Uint8Array, data: AttestationData): Uint8Array {
     const domain = getDomain(this.cfg, state, this.cfg.DOMAIN_BEACON_ATTESTER, data.target.epoch);
     const root = computeSigningRoot(this.cfg.types.AttestationData, data, domain);
     this.protection.checkAndInsertAttestation(pubkey, data.source.epoch, data.target.epoch, root);
@@ -69,13 +89,13 @@ export class ValidatorSigner {
   }
 
   /** get_slot_signature: the aggregator selection proof. */
-  signSelectionProof(state: BeaconState, pubkey: Uint8Array, slot: number): Uint8Array {
+  signSelectionProof(state: SigningContext, pubkey: Uint8Array, slot: number): Uint8Array {
     const domain = getDomain(this.cfg, state, this.cfg.DOMAIN_SELECTION_PROOF, computeEpochAtSlot(this.cfg, slot));
     return bls.sign(this.key(pubkey).secretKey, computeSigningRoot(UintNum64, slot, domain));
   }
 
   /** get_aggregate_and_proof_signature */
-  signAggregateAndProof(state: BeaconState, pubkey: Uint8Array, message: AggregateAndProofValue): Uint8Array {
+  signAggregateAndProof(state: SigningContext, pubkey: Uint8Array, message: AggregateAndProofValue): Uint8Array {
     const domain = getDomain(
       this.cfg,
       state,
@@ -85,9 +105,15 @@ export class ValidatorSigner {
     return bls.sign(this.key(pubkey).secretKey, computeSigningRoot(this.cfg.types.AggregateAndProof, message, domain));
   }
 
+  /** get_voluntary_exit_signature (phase0 validator.md "Voluntary exits"): domain at the exit's epoch. */
+  signVoluntaryExit(state: SigningContext, pubkey: Uint8Array, exit: VoluntaryExit): Uint8Array {
+    const domain = getDomain(this.cfg, state, this.cfg.DOMAIN_VOLUNTARY_EXIT, exit.epoch);
+    return bls.sign(this.key(pubkey).secretKey, computeSigningRoot(this.cfg.types.VoluntaryExit, exit, domain));
+  }
+
   /** For the slashing scenario only: a signature that skips slashing protection (a misbehaving validator). */
   signUnprotected<T>(
-    state: BeaconState,
+    state: SigningContext,
     pubkey: Uint8Array,
     type: { hashTreeRoot(v: T): Uint8Array },
     value: T,

@@ -1,6 +1,9 @@
 export * from "./activationQueue.js";
 export * from "./errors.js";
 export { type BeaconApiOptions, normalizePubkey } from "./http.js";
+export * from "./sse.js";
+export * from "./validatorApi.js";
+export type * from "./validatorApiTypes.js";
 export * from "./validatorStatus.js";
 export * from "./validatorStatuses.js";
 export * from "./validatorStatusMany.js";

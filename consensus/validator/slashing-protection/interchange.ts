@@ -84,23 +84,30 @@ export function importInterchange(db: SlashingProtectionDb, json: unknown): { va
   return { validators: parsed.length };
 }
 
-/** Exports the whole database as a "complete" interchange file. */
-export function exportInterchange(db: SlashingProtectionDb): InterchangeV5 {
+/**
+ * Exports the database as a "complete" interchange file: every validator, or only `pubkeys` when given (the
+ * Keymanager API's delete returns the records of the keys it removed).
+ */
+export function exportInterchange(db: SlashingProtectionDb, pubkeys?: readonly Uint8Array[]): InterchangeV5 {
   const gvr = db.genesisValidatorsRoot();
   if (!gvr) throw invalid("the database has no genesis_validators_root yet; nothing was ever signed");
+  const wanted = pubkeys ? new Set(pubkeys.map(hex)) : null;
   return {
     metadata: { interchange_format_version: "5", genesis_validators_root: hex(gvr) },
-    data: db.allRecords().map((v) => ({
-      pubkey: hex(v.pubkey),
-      signed_blocks: v.blocks.map((b) => ({
-        slot: String(b.slot),
-        ...(b.signingRoot ? { signing_root: hex(b.signingRoot) } : {}),
+    data: db
+      .allRecords()
+      .filter((v) => wanted === null || wanted.has(hex(v.pubkey)))
+      .map((v) => ({
+        pubkey: hex(v.pubkey),
+        signed_blocks: v.blocks.map((b) => ({
+          slot: String(b.slot),
+          ...(b.signingRoot ? { signing_root: hex(b.signingRoot) } : {}),
+        })),
+        signed_attestations: v.attestations.map((a) => ({
+          source_epoch: String(a.sourceEpoch),
+          target_epoch: String(a.targetEpoch),
+          ...(a.signingRoot ? { signing_root: hex(a.signingRoot) } : {}),
+        })),
       })),
-      signed_attestations: v.attestations.map((a) => ({
-        source_epoch: String(a.sourceEpoch),
-        target_epoch: String(a.targetEpoch),
-        ...(a.signingRoot ? { signing_root: hex(a.signingRoot) } : {}),
-      })),
-    })),
   };
 }
