@@ -166,7 +166,8 @@ export class ValidatorService {
   /** validator.md "Block proposal" */
   async propose(slot: number): Promise<void> {
     const { cfg } = this.o.info;
-    for (const duty of this.duties.proposerDutiesAt(slot)) {
+    // slot 0 is the genesis block
+    for (const duty of slot === 0 ? [] : this.duties.proposerDutiesAt(slot)) {
       if (!this.o.store.canSign(duty.pubkeyHex)) continue;
       const held = this.o.store.get(duty.pubkeyHex)!;
       const end = this.o.metrics.dutySeconds.startTimer({ duty: "proposal" });
