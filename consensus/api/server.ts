@@ -13,6 +13,7 @@ import { registerConfigRoutes } from "./routes/config.js";
 import { registerEventRoutes } from "./routes/events.js";
 import { registerForkRoutes } from "./routes/fork.js";
 import { registerHeaderRoutes } from "./routes/headers.js";
+import { type LivenessView, registerLivenessRoutes } from "./routes/liveness.js";
 import { registerNodeRoutes } from "./routes/node.js";
 import { registerOperationPoolRoutes } from "./routes/operationPools.js";
 import { registerStateRoutes } from "./routes/states.js";
@@ -28,6 +29,8 @@ export interface BeaconApiOptions {
   cors?: readonly string[];
   /** when given, the validator endpoints (duties, block production, pools) are served from it */
   validatorApi?: ValidatorApiBackend;
+  /** serves POST /eth/v1/validator/liveness/{epoch} (doppelganger protection of validator clients) */
+  liveness?: LivenessView;
 }
 
 export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): FastifyInstance {
@@ -66,6 +69,7 @@ export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): F
   registerForkRoutes(app, view);
   registerActivationQueueRoutes(app, view);
   if (opts.validatorApi) registerValidatorApiRoutes(app, opts.validatorApi);
+  if (opts.liveness) registerLivenessRoutes(app, opts.liveness);
   if (opts.metrics) registerMetricsRoute(app, opts.metrics);
   return app;
 }

@@ -27,6 +27,7 @@ import { isAggregator } from "../validator/isAggregator.js";
 import type { SignedAggregateAndProofValue } from "../validator/types.js";
 import type { BeaconNodeLink, ValidatorClient } from "../validator/validatorClient.js";
 import { ChainError, type ChainService } from "./chain/chainService.js";
+import { LivenessTracker } from "./chain/livenessTracker.js";
 import { type Eth1ForBlocks, produceBlock } from "./chain/produceBlock.js";
 import { fromRootHex, toRootHex } from "./chain/rootHex.js";
 import { SlashingDetector } from "./chain/slashingDetector.js";
@@ -64,6 +65,8 @@ export class BeaconNode implements BeaconNodeLink {
   readonly chain: ChainService;
   readonly validators: ValidatorClient[] = [];
   readonly detector: SlashingDetector;
+  /** validators seen attesting or proposing, per epoch (the liveness API) */
+  readonly liveness = new LivenessTracker();
   readonly stats: NodeStats = {
     blocksReceived: 0,
     blocksRejected: 0,
@@ -240,6 +243,7 @@ export class BeaconNode implements BeaconNodeLink {
 
   private receiveBlock(block: SignedBeaconBlock): GossipValidationResult {
     this.stats.blocksReceived++;
+    this.liveness.mark(Math.floor(block.message.slot / this.cfg.SLOTS_PER_EPOCH), [block.message.proposerIndex]);
     const slashing = this.detector.onBlock(block);
     if (slashing) this.reportProposerSlashing(slashing);
     try {
@@ -263,6 +267,7 @@ export class BeaconNode implements BeaconNodeLink {
 
   private importAttestation(att: Attestation): void {
     const indexed = this.chain.onAttestation(att);
+    this.liveness.mark(att.data.target.epoch, indexed.attestingIndices);
     const slashing = this.detector.onAttestation(indexed);
     if (slashing) this.reportAttesterSlashing(slashing);
   }

@@ -133,7 +133,12 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
   const view = new NodeChainView(cfg, chain, clock, bridge);
   const metrics = createMetrics(view);
   const validatorApi = new NodeValidatorApi({ node, clock, view, eth1: bridge });
-  const api: FastifyInstance = createBeaconApi(view, { metrics: metrics.registry, cors: o.restCors, validatorApi });
+  const api: FastifyInstance = createBeaconApi(view, {
+    metrics: metrics.registry,
+    cors: o.restCors,
+    validatorApi,
+    liveness: node.liveness,
+  });
   const restUrl = await api.listen({ host: o.restAddress, port: o.restPort });
   let metricsServer: FastifyInstance | null = null;
   let metricsUrl: string | null = null;

@@ -8,8 +8,8 @@ import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { devnetParams } from "../../../consensus/node/config/devnetParams.js";
-import type { BeaconParams } from "../../../consensus/params/beaconParams.js";
 import { type BeaconConfig, createBeaconConfig } from "../../../consensus/params/beaconConfig.js";
+import type { BeaconParams } from "../../../consensus/params/beaconParams.js";
 import type { ValidatorKey } from "../../../consensus/validator/keystores.js";
 import { type Eth1Chain, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
 import { genesisFromDeposits } from "../../../scripts/devnet/genesis.js";
@@ -90,7 +90,9 @@ export interface ChainFixture {
   genesisTime: number;
   keys: ValidatorKey[];
   /** starts a btc20-node on a free port (no validators of its own) */
-  startNode(name: string): Promise<{ proc: Proc; url: string; port: number; dataDir: string; restart(): Promise<Proc> }>;
+  startNode(
+    name: string,
+  ): Promise<{ proc: Proc; url: string; port: number; dataDir: string; restart(): Promise<Proc> }>;
   /** writes keystores for `indices` (pbkdf2, the cheapest KDF allowed) and one password file per key */
   writeKeys(name: string, indices: number[]): Promise<{ keystoresDir: string; secretsDir: string }>;
   startValidator(args: string[]): Proc;
@@ -232,6 +234,7 @@ export async function startChainFixture(o: {
 }
 
 /** GET a Beacon API path as JSON (null on any failure). */
+// biome-ignore lint/suspicious/noExplicitAny: Beacon API JSON read loosely by tests
 export async function apiGet(url: string, p: string): Promise<any> {
   try {
     const res = await fetch(`${url}${p}`);
