@@ -49,7 +49,15 @@ export interface Proc {
 }
 
 function startProc(file: string, args: string[]): Proc {
-  const child = spawn(process.execPath, [file, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  // its own process group: the launcher runs the real process as a child, and SIGKILL must reach both
+  const child = spawn(process.execPath, [file, ...args], { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
   const lines: string[] = [];
   let partial = "";
   const onData = (d: Buffer) => {
@@ -68,15 +76,14 @@ function startProc(file: string, args: string[]): Proc {
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill("SIGTERM");
-      const t = setTimeout(() => child.kill("SIGKILL"), 5000);
+      const t = setTimeout(() => killGroup("SIGKILL"), 5000);
       const code = await exited;
       clearTimeout(t);
       return code;
     },
     async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGKILL");
-      await exited;
+      killGroup("SIGKILL");
+      if (child.exitCode === null && child.signalCode === null) await exited;
     },
   };
 }
