@@ -52,7 +52,10 @@ export function existingMnemonicCommand(): Command {
       .description(
         "create validator keystores and deposit data from an existing mnemonic (asks for every missing choice)",
       )
-      .option("--mnemonic <words>", "the mnemonic (or pipe it on stdin; visible in the process list if given here)"),
+      .option(
+        "--mnemonic <words>",
+        "the mnemonic (or pipe it on stdin; given here it stays in the process list and shell history: prefer the hidden prompt or stdin)",
+      ),
   ).action(async (options: KeyCommandOptions & { mnemonic?: string }) => {
     const ia = new Interaction(options.nonInteractive === true);
     try {

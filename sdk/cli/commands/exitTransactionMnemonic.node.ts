@@ -33,9 +33,15 @@ export function exitTransactionMnemonicCommand(): Command {
       .description(
         "sign voluntary exits offline with keys from a mnemonic: one signed_exit_transaction-<index>-<ts>.json per validator",
       )
-      .option("--mnemonic <words>", "the mnemonic (or pipe it on stdin; visible in the process list if given here)")
+      .option(
+        "--mnemonic <words>",
+        "the mnemonic (or pipe it on stdin; given here it stays in the process list and shell history: prefer the hidden prompt or stdin)",
+      )
       .option("--language <language>", "mnemonic word list when the words fit several")
-      .option("--mnemonic-passphrase <passphrase>", "BIP-39 passphrase used when the keys were made")
+      .option(
+        "--mnemonic-passphrase <passphrase>",
+        "BIP-39 passphrase used when the keys were made (stays in shell history)",
+      )
       .option("--ask-mnemonic-passphrase", "ask for the BIP-39 passphrase (hidden, typed twice)")
       .option("--start-index <i>", "EIP-2334 key index of the first validator listed")
       .option(

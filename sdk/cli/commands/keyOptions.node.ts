@@ -56,7 +56,7 @@ export function addKeyOptions(command: Command): Command {
     )
     .option(
       "--mnemonic-passphrase <passphrase>",
-      "BIP-39 passphrase (visible in the process list; prefer --ask-mnemonic-passphrase)",
+      "BIP-39 passphrase (stays in the process list and shell history: prefer --ask-mnemonic-passphrase)",
     )
     .option("--ask-mnemonic-passphrase", "ask for a BIP-39 passphrase (hidden, typed twice)")
     .option("--non-interactive", "never prompt: every value comes from flags, files or stdin; no confirmation")
