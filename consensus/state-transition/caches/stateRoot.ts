@@ -5,8 +5,10 @@
 // above them; the small fields (slot, fork, header, checkpoints, eth1 data, justification bits) are compared.
 // A list replaced by another array (`state.x = [...]`) is rebuilt in the tree from the new array.
 // A copy of a state (cloneBeaconState) gets a copy of the mirror in O(1): both trees share every node.
+import type { Node } from "@chainsafe/persistent-merkle-tree";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
+import { buildValidatorsTree, updateValidatorsTree } from "./validatorsTree.js";
 
 type StateView = ReturnType<BeaconConfig["types"]["BeaconState"]["toViewDU"]>;
 
@@ -36,6 +38,8 @@ interface ListSync {
 
 interface Mirror {
   view: StateView;
+  /** The validators field's tree: one leaf per validator root (./validatorsTree.ts). */
+  validators: Node;
   lists: Record<ListKey, ListSync>;
 }
 
@@ -71,7 +75,30 @@ export function recordListWrite(state: BeaconState, key: ListKey, index: number 
 // biome-ignore lint/suspicious/noExplicitAny: the views of the ten list fields have ten element types
 type AnyListView = { set(i: number, v: any): void; push(v: any): void };
 
+function setValidatorsTree(cfg: BeaconConfig, m: Mirror, root: Node): void {
+  m.validators = root;
+  m.view.validators = cfg.types.BeaconState.fields.validators.getViewDU(root);
+}
+
+function syncValidators(cfg: BeaconConfig, state: BeaconState, m: Mirror): void {
+  const entry = m.lists.validators;
+  const list = state.validators;
+  if (list !== entry.synced || entry.written === true || list.length < entry.length) {
+    setValidatorsTree(cfg, m, buildValidatorsTree(cfg, list));
+    m.lists.validators = { synced: list, length: list.length, written: new Set() };
+    return;
+  }
+  if (entry.written.size > 0 || list.length > entry.length) {
+    const indices = [...entry.written];
+    for (let i = entry.length; i < list.length; i++) indices.push(i);
+    setValidatorsTree(cfg, m, updateValidatorsTree(cfg, m.validators, list, indices));
+    entry.written.clear();
+    entry.length = list.length;
+  }
+}
+
 function syncList(cfg: BeaconConfig, state: BeaconState, m: Mirror, key: ListKey): void {
+  if (key === "validators") return syncValidators(cfg, state, m);
   const entry = m.lists[key];
   const list = state[key] as unknown[];
   const fieldType = cfg.types.BeaconState.fields[key];
@@ -129,7 +156,11 @@ function sync(cfg: BeaconConfig, state: BeaconState, m: Mirror): void {
 export function hashBeaconState(cfg: BeaconConfig, state: BeaconState): Uint8Array {
   let mirror = mirrors.get(state);
   if (!mirror) {
-    mirror = { view: cfg.types.BeaconState.toViewDU(state), lists: syncedNow(state) };
+    // Every field but the validators through the SSZ view; the validators as a tree of their roots
+    const view = cfg.types.BeaconState.toViewDU({ ...state, validators: [] });
+    const validators = buildValidatorsTree(cfg, state.validators);
+    mirror = { view, validators, lists: syncedNow(state) };
+    setValidatorsTree(cfg, mirror, validators);
     mirrors.set(state, mirror);
   } else {
     sync(cfg, state, mirror);
@@ -146,7 +177,7 @@ export function copyStateRootMirror(cfg: BeaconConfig, from: BeaconState, to: Be
   if (!m) return;
   sync(cfg, from, m);
   m.view.commit();
-  mirrors.set(to, { view: m.view.clone(true), lists: syncedNow(to) });
+  mirrors.set(to, { view: m.view.clone(true), validators: m.validators, lists: syncedNow(to) });
 }
 
 /**
