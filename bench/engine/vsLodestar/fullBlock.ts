@@ -137,7 +137,9 @@ export function measureFullBlock(cfg: BeaconConfig, pre: BeaconState, repeats = 
   );
   const blockRoot = computeSigningRoot(t.BeaconBlock, block, getDomain(cfg, ahead, cfg.DOMAIN_BEACON_PROPOSER));
   const signed = { message: block, signature: bls.sign(keyOf(proposerIndex), blockRoot) };
-  hashBeaconState(cfg, parent); // as an imported block's post-state: hashed
+  // As a node holds its head state: hashed, and the committees of its epochs known (it checked attestations with them)
+  hashBeaconState(cfg, parent);
+  for (const e of [epoch - 1, epoch]) getBeaconCommittee(cfg, parent, e * cfg.SLOTS_PER_EPOCH, 0);
 
   const runs = { noSignatures: [] as number[], withSignatures: [] as number[] };
   for (let r = 0; r < repeats; r++) {
