@@ -98,7 +98,10 @@ function syncValidators(cfg: BeaconConfig, state: BeaconState, m: Mirror): void 
 }
 
 function syncList(cfg: BeaconConfig, state: BeaconState, m: Mirror, key: ListKey): void {
-  if (key === "validators") return syncValidators(cfg, state, m);
+  if (key === "validators") {
+    syncValidators(cfg, state, m);
+    return;
+  }
   const entry = m.lists[key];
   const list = state[key] as unknown[];
   const fieldType = cfg.types.BeaconState.fields[key];
