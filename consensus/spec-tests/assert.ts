@@ -24,7 +24,7 @@ export function assertSszEqual<T>(type: Type<T>, actual: T, expected: T, what: s
       const e = (expected as Record<string, unknown>)[name];
       if (!fieldType.equals(a, e)) {
         throw new SpecAssertionError(
-          `${what}: field ${name} differs: expected ${describe(fieldType, e)}, got ${describe(fieldType, a)}`,
+          `${what}: field ${name} differs: expected ${describeValue(fieldType, e)}, got ${describeValue(fieldType, a)}`,
         );
       }
     }
@@ -43,7 +43,7 @@ export function assertThrows(fn: () => unknown, what: string): void {
   if (!threw) throw new SpecAssertionError(`${what}: expected the operation to be rejected, it was accepted`);
 }
 
-function describe(type: Type<unknown>, v: unknown): string {
+function describeValue(type: Type<unknown>, v: unknown): string {
   try {
     const json = JSON.stringify(type.toJson(v));
     return json.length > 200 ? `${json.slice(0, 200)}...` : json;

@@ -6,6 +6,5 @@ export * from "./validatorApi.js";
 export type * from "./validatorApiTypes.js";
 export * from "./validatorStatus.js";
 export * from "./validatorStatuses.js";
-export * from "./validatorStatusMany.js";
 export * from "./voluntaryExit.js";
 export * from "./watchActivation.js";

@@ -1,8 +1,9 @@
-// watchActivation: follow keys until they are active. Re-reads their status on every new head announced by the
+// watchActivation: follow keys until they are active. Re-reads the status of those not yet active (a group of keys
+// per request) on every new head announced by the
 // node's event stream (/eth/v1/events?topics=head, server-sent events over fetch, so it also runs in browsers);
 // if the stream cannot be opened or drops, it polls every `pollIntervalMs` instead.
 import { apiUrl, type BeaconApiOptions, normalizePubkey } from "./http.js";
-import { getValidatorStatus, type ValidatorStatus, type ValidatorStatusInfo } from "./validatorStatus.js";
+import { getValidatorStatusInfos, type ValidatorStatus, type ValidatorStatusInfo } from "./validatorStatus.js";
 import { VALIDATOR_STATUSES } from "./validatorStatuses.js";
 
 export interface ActivationUpdate extends ValidatorStatusInfo {
@@ -31,9 +32,9 @@ export async function* watchActivation(
   const signals = new HeadSignal(opts);
   try {
     while (true) {
-      for (const key of keys) {
-        if (ACTIVE_OR_LATER.has(last.get(key) ?? null)) continue;
-        const info = await getValidatorStatus(opts, key);
+      const open = keys.filter((key) => !ACTIVE_OR_LATER.has(last.get(key) ?? null));
+      for (const info of await getValidatorStatusInfos(opts, open)) {
+        const key = info.pubkey;
         const previous = last.get(key);
         if (previous !== info.status) {
           last.set(key, info.status);
