@@ -101,6 +101,8 @@ export async function runDevnet(o: DevnetOptions): Promise<DevnetResult> {
         api = createBeaconApi(view, { metrics: createMetrics(view).registry, validatorApi });
         restUrl = await api.listen({ host: "127.0.0.1", port: o.restPort });
         print(`Beacon API on ${restUrl} (try ${restUrl}/eth/v1/beacon/states/head/finality_checkpoints)`);
+        const dappQuery = `network=btc20-devnet&contract=${eth1.contractAddress}&fromBlock=${eth1.deployBlock}&rpc=${eth1.url}`;
+        print(`staking dApp: \`npm run dapp\`, then open http://127.0.0.1:5173/?${dappQuery}`);
         // finality prunes the follower's tree into an EIP-4881 snapshot
         node.chain.onEvent((e) => {
           if (e.topic !== "finalized_checkpoint") return;

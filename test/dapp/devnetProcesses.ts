@@ -7,18 +7,20 @@
 // config with faster slots (2 s, 4-slot epochs) and a churn limit that activates a 100-key file in one epoch, so the
 // whole deposit -> active_ongoing path fits in a bounded test.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { devnetParams } from "../../consensus/node/config/devnetParams.js";
+import { createBeaconConfig } from "../../consensus/params/beaconConfig.js";
 import type { BeaconParams } from "../../consensus/params/beaconParams.js";
 import { type Eth1Chain, startEth1Chain } from "../../scripts/devnet/eth1Chain.js";
 import { devnetKeys } from "../../scripts/devnet/keys.js";
+import { writeConfigYaml } from "../../scripts/devnet/processes/configFile.js";
+import { writeKeystoreFiles } from "../../scripts/devnet/processes/keystoreFiles.js";
 import { devnetDepositRecords } from "../../scripts/devnet/runScenario.js";
 import { bls } from "../../sdk/crypto/bls/index.js";
 import { DepositClient } from "../../sdk/deposit/client/index.js";
-import { createKeystore } from "../../sdk/keys/keystore/index.js";
 import { BTC20_DEVNET } from "../../sdk/networks/btc20.js";
 import { withDepositContract } from "../../sdk/networks/registry.js";
 
@@ -53,12 +55,6 @@ export async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function configYaml(params: BeaconParams): string {
-  return Object.entries(params)
-    .map(([k, v]) => `${k}: ${v instanceof Uint8Array ? `0x${Buffer.from(v).toString("hex")}` : String(v)}`)
-    .join("\n");
-}
-
 export async function startDevnetProcesses(opts: {
   corsOrigins: string[];
   /** keystores the node runs: devnet mnemonic indices 0..n-1 (default: the genesis validators) */
@@ -91,20 +87,13 @@ export async function startDevnetProcesses(opts: {
       fromBlock: eth1.deployBlock,
     });
     await client.batchDeposit(devnetDepositRecords(keys));
-    mkdirSync(path.join(dir, "keys"));
     const running = devnetKeys(0, Math.max(GENESIS_VALIDATORS, opts.validatorKeys ?? 0));
-    for (const [i, k] of running.entries()) {
-      const ks = await createKeystore(k.secretKey, "devnet password", {
-        path: `m/12381/3600/${i}/0/0`,
-        kdf: { function: "pbkdf2", c: 2 ** 14 },
-        pubkey: k.publicKey,
-      });
-      writeFileSync(path.join(dir, "keys", `keystore-${i}.json`), JSON.stringify(ks));
-    }
-    writeFileSync(path.join(dir, "password.txt"), "devnet password\n");
-    writeFileSync(path.join(dir, "config.yaml"), configYaml(cfg));
+    const keystores = await writeKeystoreFiles(dir, running, 0);
+    writeConfigYaml(createBeaconConfig(cfg), path.join(dir, "config.yaml"));
     for (let i = 0; i < cfg.ETH1_FOLLOW_DISTANCE + 1; i++) await eth1.mineAt(0);
-    miner = setInterval(() => void eth1.mineAt(0).catch(() => {}), cfg.SECONDS_PER_ETH1_BLOCK * 1000);
+    // blocks carry wall-clock timestamps (not last + 1 s): eth1 voting looks for blocks by time, so a chain that fell
+    // behind the clock would offer no candidate and new deposits would never enter the beacon state
+    miner = setInterval(() => void eth1.mineAt(Date.now() / 1000).catch(() => {}), cfg.SECONDS_PER_ETH1_BLOCK * 1000);
 
     const port = await freePort();
     const restUrl = `http://127.0.0.1:${port}`;
@@ -125,9 +114,9 @@ export async function startDevnetProcesses(opts: {
       "--rest.cors",
       opts.corsOrigins.join(","),
       "--keystores",
-      path.join(dir, "keys"),
+      keystores.keystoresDir,
       "--keystore-password-file",
-      path.join(dir, "password.txt"),
+      keystores.passwordFile,
       "--log-level",
       "warn",
     ]);
