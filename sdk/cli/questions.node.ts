@@ -204,7 +204,13 @@ export async function chooseWithdrawal(
     default: "",
     confirm: "Repeat the withdrawal address",
     confirmWhen: (value) => value !== null,
-    parse: (a) => (a.trim() === "" ? null : parseWithdrawalAddress(a.trim())),
+    parse: (a) => {
+      if (a.trim() !== "") return parseWithdrawalAddress(a.trim());
+      if (options.compounding && !ia.nonInteractive) {
+        throw new AnswerError("--compounding was given: 0x02 credentials need an address");
+      }
+      return null;
+    },
   });
   if (!address) {
     if (options.compounding) {
