@@ -19,34 +19,19 @@ import { getBeaconProposerIndex } from "../consensus/state-transition/accessors/
 import { getBlockRootAtSlot } from "../consensus/state-transition/accessors/getBlockRootAtSlot.js";
 import { getCommitteeCountPerSlot } from "../consensus/state-transition/accessors/getCommitteeCountPerSlot.js";
 import { getDomain } from "../consensus/state-transition/accessors/getDomain.js";
-import { initializeBeaconStateFromEth1 } from "../consensus/state-transition/genesis/initializeBeaconStateFromEth1.js";
 import { computeSigningRoot } from "../consensus/state-transition/misc/computeSigningRoot.js";
-import type { Attestation, AttestationData, BeaconState } from "../consensus/types/index.js";
+import type { Attestation, AttestationData } from "../consensus/types/index.js";
 import type { ValidatorKey } from "../consensus/validator/keystores.js";
 import { ValidatorSigner } from "../consensus/validator/signer.js";
 import { SlashingProtectionDb } from "../consensus/validator/slashing-protection/index.js";
 import { bls } from "../sdk/crypto/bls/index.js";
-import { DepositTree } from "../sdk/deposit-tree/index.js";
+import { benchGenesis } from "./node/benchGenesis.js";
 import { aggregateSecretKey, benchKeys } from "./node/benchKeys.js";
+import { validatorClientCost } from "./node/validatorClientCost.js";
+import { writeBenchResults } from "./writeBenchResults.js";
 
 const SIZES = (process.env.BENCH_NODE_SIZES ?? "16384,100000").split(",").map(Number);
 const SLOTS = Number(process.env.BENCH_NODE_SLOTS ?? 10); // one epoch boundary included
-
-function genesis(cfg: BeaconConfig, keys: ValidatorKey[]): BeaconState {
-  const tree = DepositTree.empty();
-  const deposits = keys.map((k, i) => {
-    const data = {
-      pubkey: k.publicKey,
-      withdrawalCredentials: new Uint8Array(32),
-      amount: cfg.MAX_EFFECTIVE_BALANCE,
-      signature: new Uint8Array(96),
-    };
-    tree.push(cfg.types.DepositData.hashTreeRoot(data));
-    return { proof: tree.getProof(i, i + 1).branch, data };
-  });
-  // deposit signatures are not what this benchmark measures: genesis skips them
-  return initializeBeaconStateFromEth1(cfg, new Uint8Array(32).fill(7), 1_800_000_000, deposits, false);
-}
 
 /** The committees' aggregates for `slot`, every member voting for the head, each signed with one signing. */
 function aggregatesFor(cfg: BeaconConfig, chain: ChainService, keys: ValidatorKey[], slot: number): Attestation[] {
@@ -98,7 +83,7 @@ function benchSize(n: number): SizeResult {
   const cfg = createDevnetConfig({ MIN_GENESIS_ACTIVE_VALIDATOR_COUNT: 8 });
   const t0 = performance.now();
   const keys = benchKeys(n);
-  const g = genesis(cfg, keys);
+  const g = benchGenesis(cfg, keys);
   let time = g.genesisTime;
   const chain = new ChainService({ cfg, anchorState: g, now: () => time });
   const setupMs = performance.now() - t0;
@@ -160,7 +145,7 @@ function attestationDutyMs(): number {
   const cfg = createDevnetConfig();
   const dir = mkdtempSync(path.join(tmpdir(), "btc20-bench-sp-"));
   const keys = benchKeys(64);
-  const g = genesis(cfg, keys.slice(0, 8));
+  const g = benchGenesis(cfg, keys.slice(0, 8));
   const protection = new SlashingProtectionDb(path.join(dir, "sp.sqlite"));
   const signer = new ValidatorSigner(cfg, keys, protection);
   const runs = 2048;
@@ -245,3 +230,23 @@ writeFileSync(
   ),
 );
 console.log("wrote bench/results/node.json");
+
+// the validator client: its CPU per slot per 1,000 keys, as an OS process against a btc20-node process
+if (process.env.BENCH_NODE_VC !== "0") {
+  console.log("\nvalidator client (btc20-validator process, every duty through a btc20-node's Beacon API)…");
+  const vc = await validatorClientCost((line) => console.log(`  ${line}`));
+  console.table([
+    {
+      keys: vc.keys,
+      slots: vc.slots,
+      "CPU ms/slot": vc.cpuMsPerSlot.toFixed(1),
+      "CPU ms/slot per 1,000 keys": vc.cpuMsPerSlotPer1000Keys.toFixed(1),
+      "attestations/slot": vc.attestationsPerSlot.toFixed(1),
+      "aggregates/slot": vc.aggregatesPerSlot.toFixed(1),
+      "attestation duty ms (wall)": vc.meanAttestationDutyMs.toFixed(0),
+      "aggregate duty ms (wall)": vc.meanAggregateDutyMs.toFixed(0),
+      missed: vc.missed,
+    },
+  ]);
+  console.log(`wrote ${await writeBenchResults("node", { validatorClient: vc })}`);
+}

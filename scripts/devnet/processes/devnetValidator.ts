@@ -19,6 +19,8 @@ export interface DevnetValidatorOptions {
   network: string;
   beaconNodes: string[];
   keystores: KeystoreFiles;
+  /** serve Prometheus /metrics on this port (127.0.0.1) */
+  metricsPort?: number;
 }
 
 const STARTUP_TIMEOUT_MS = 90_000;
@@ -50,6 +52,7 @@ export class DevnetValidator {
         o.network,
         "--graffiti",
         `btc20 devnet ${this.name}`,
+        ...(o.metricsPort ? ["--metrics.port", String(o.metricsPort)] : []),
       ],
       logFile: this.logFile,
     });
@@ -62,6 +65,11 @@ export class DevnetValidator {
       STARTUP_TIMEOUT_MS,
       "btc20-validator running",
     );
+  }
+
+  /** the validator client's /metrics base URL, when started with a metrics port */
+  get metricsUrl(): string | null {
+    return this.o.metricsPort ? `http://127.0.0.1:${this.o.metricsPort}` : null;
   }
 
   stop(): Promise<void> {

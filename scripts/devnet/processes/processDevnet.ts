@@ -239,6 +239,7 @@ export class ProcessDevnet {
       network: this.network,
       beaconNodes: order,
       keystores,
+      metricsPort: (await freePorts(1))[0],
     });
     this.validators.push(vc);
     this.vcIndices.push(keys.keys.map((_, k) => keys.first + k));

@@ -1,5 +1,6 @@
 import { checkpointSync } from "./checkpointSync.js";
 import { crash } from "./crash.js";
+import { exit } from "./exit.js";
 import { lateJoiner } from "./lateJoiner.js";
 import { network } from "./network.js";
 import { partition } from "./partition.js";
@@ -12,5 +13,6 @@ export const PROCESS_SCENARIOS: Record<string, ProcessScenario> = {
   "late-joiner": lateJoiner,
   "checkpoint-sync": checkpointSync,
   crash,
+  exit,
 };
 export type { ProcessScenario } from "./types.js";
