@@ -4,18 +4,21 @@ import type { Registry } from "prom-client";
 import type { ChainView } from "./chainView.js";
 import { registerCors } from "./cors.js";
 import { ApiError } from "./errors.js";
+import type { DebugStateView, NetworkView } from "./networkView.js";
 import { registerActivationQueueRoutes } from "./routes/activationQueue.js";
 import { registerAttestationRoutes } from "./routes/attestations.js";
 import { registerBlockProductionRoutes } from "./routes/blockProduction.js";
 import { registerBlockRoutes } from "./routes/blocks.js";
 import { registerCommitteeRoutes } from "./routes/committees.js";
 import { registerConfigRoutes } from "./routes/config.js";
+import { registerDebugNetworkRoutes, registerDebugStateRoutes } from "./routes/debug.js";
 import { registerEventRoutes } from "./routes/events.js";
 import { registerForkRoutes } from "./routes/fork.js";
 import { registerHeaderRoutes } from "./routes/headers.js";
 import { type LivenessView, registerLivenessRoutes } from "./routes/liveness.js";
 import { registerNodeRoutes } from "./routes/node.js";
 import { registerOperationPoolRoutes } from "./routes/operationPools.js";
+import { registerPeerRoutes } from "./routes/peers.js";
 import { registerStateRoutes } from "./routes/states.js";
 import { registerValidatorDutyRoutes } from "./routes/validatorDuties.js";
 import type { ValidatorApiBackend } from "./validatorApi.js";
@@ -31,6 +34,12 @@ export interface BeaconApiOptions {
   validatorApi?: ValidatorApiBackend;
   /** serves POST /eth/v1/validator/liveness/{epoch} (doppelganger protection of validator clients) */
   liveness?: LivenessView;
+  /** the node's network: /eth/v1/node/{identity,peers,peer_count} */
+  network?: NetworkView;
+  /** full states: /eth/v2/debug/beacon/states/{state_id} */
+  debugStates?: DebugStateView;
+  /** --debug-api: /btc20/v1/debug/* */
+  debugApi?: boolean;
 }
 
 export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): FastifyInstance {
@@ -71,6 +80,9 @@ export function createBeaconApi(view: ChainView, opts: BeaconApiOptions = {}): F
   if (opts.validatorApi) registerValidatorApiRoutes(app, opts.validatorApi);
   if (opts.liveness) registerLivenessRoutes(app, opts.liveness);
   if (opts.metrics) registerMetricsRoute(app, opts.metrics);
+  if (opts.network) registerPeerRoutes(app, opts.network);
+  if (opts.debugStates) registerDebugStateRoutes(app, opts.debugStates);
+  if (opts.network && opts.debugApi) registerDebugNetworkRoutes(app, opts.network);
   return app;
 }
 

@@ -7,7 +7,8 @@ import { CodedError } from "../../sdk/errors/codedError.js";
 import { UintNum64 } from "../../sdk/ssz/index.js";
 import { computeSubnetForAttestation } from "../network/gossip/computeSubnetForAttestation.js";
 import { allTopics, type GossipTopic } from "../network/gossip/topics.js";
-import type { GossipValidationResult, Network } from "../network/network.js";
+import type { NetworkMetrics } from "../network/metrics.js";
+import type { GossipValidationResult, Network, PeerIdStr } from "../network/network.js";
 import type { BeaconConfig } from "../params/beaconConfig.js";
 import { getBeaconCommittee } from "../state-transition/accessors/getBeaconCommittee.js";
 import { getCommitteeCountPerSlot } from "../state-transition/accessors/getCommitteeCountPerSlot.js";
@@ -32,6 +33,7 @@ import { type Eth1ForBlocks, produceBlock } from "./chain/produceBlock.js";
 import { fromRootHex, toRootHex } from "./chain/rootHex.js";
 import { SlashingDetector } from "./chain/slashingDetector.js";
 import type { SlotClock } from "./clock/slotClock.js";
+import { NodeNetwork } from "./network/nodeNetwork.js";
 
 /** An aggregate and proof that fails validator.md "Aggregation" checks. */
 export class AggregateRejectedError extends CodedError<"INVALID_AGGREGATE"> {
@@ -48,6 +50,10 @@ export interface BeaconNodeOptions {
   eth1?: Eth1ForBlocks | null;
   /** gossip and req/resp (SimNetwork endpoint or libp2p); none: a single node */
   network?: Network;
+  /** network metrics (libp2p node) */
+  networkMetrics?: NetworkMetrics;
+  /** re-status peers this often (libp2p node; none: on connect only) */
+  statusIntervalMs?: number;
   logger?: Logger;
 }
 
@@ -74,13 +80,26 @@ export class BeaconNode implements BeaconNodeLink {
     slashingsDetected: 0,
     slotMs: [],
   };
+  /** req/resp, status, sync and lookups (when the node has a network) */
+  readonly net: NodeNetwork | null = null;
   private readonly onSlotHooks: ((slot: number, interval: number) => void | Promise<void>)[] = [];
 
   constructor(private readonly opts: BeaconNodeOptions) {
     this.chain = opts.chain;
     this.cfg = opts.chain.cfg;
     this.detector = new SlashingDetector(this.cfg);
-    if (opts.network) this.subscribeGossip(opts.network);
+    if (opts.network) {
+      this.net = new NodeNetwork({
+        network: opts.network,
+        chain: this.chain,
+        currentSlot: () => opts.clock.currentSlot(),
+        importBlock: (b) => this.chain.importBlock(b),
+        metrics: opts.networkMetrics,
+        logger: opts.logger,
+        statusIntervalMs: opts.statusIntervalMs,
+      });
+      this.subscribeGossip(opts.network);
+    }
   }
 
   get id(): string {
@@ -189,22 +208,22 @@ export class BeaconNode implements BeaconNodeLink {
   private subscribeGossip(network: Network): void {
     const t = this.cfg.types;
     const decode =
-      <T>(type: { deserialize(b: Uint8Array): T }, receive: (v: T) => GossipValidationResult) =>
-      async (ssz: Uint8Array): Promise<GossipValidationResult> => {
+      <T>(type: { deserialize(b: Uint8Array): T }, receive: (v: T, from: PeerIdStr) => GossipValidationResult) =>
+      async (ssz: Uint8Array, from: PeerIdStr): Promise<GossipValidationResult> => {
         let value: T;
         try {
           value = type.deserialize(ssz);
         } catch {
           return "REJECT";
         }
-        return receive(value);
+        return receive(value, from);
       };
     for (const topic of allTopics()) {
       switch (topic.name) {
         case "beacon_block":
           network.subscribe(
             topic,
-            decode(t.SignedBeaconBlock, (b) => this.receiveBlock(b)),
+            decode(t.SignedBeaconBlock, (b, from) => this.receiveBlock(b, from)),
           );
           break;
         case "beacon_attestation":
@@ -241,13 +260,16 @@ export class BeaconNode implements BeaconNodeLink {
     }
   }
 
-  private receiveBlock(block: SignedBeaconBlock): GossipValidationResult {
+  private receiveBlock(block: SignedBeaconBlock, from?: PeerIdStr): GossipValidationResult {
     this.stats.blocksReceived++;
     this.liveness.mark(Math.floor(block.message.slot / this.cfg.SLOTS_PER_EPOCH), [block.message.proposerIndex]);
     const slashing = this.detector.onBlock(block);
     if (slashing) this.reportProposerSlashing(slashing);
     try {
-      return this.chain.importBlock(block) ? "ACCEPT" : "IGNORE";
+      if (this.chain.importBlock(block)) return "ACCEPT";
+      // parent unknown: held by the chain until the parent arrives; fetch it by root from the sender
+      if (from && this.net) this.net.unknownParent(toRootHex(block.message.parentRoot), from);
+      return "IGNORE";
     } catch (e) {
       this.stats.blocksRejected++;
       this.opts.logger?.debug({ err: e, slot: block.message.slot }, "block rejected");

@@ -47,7 +47,14 @@ const program = new Command("btc20-node")
   .option("--keystore-password-file <file>", "file holding the keystores' password")
   .option("--slashing-protection-import <file>", "EIP-3076 interchange file to import before starting")
   .option("--slashing-protection-export <file>", "write an EIP-3076 interchange file on shutdown")
-  .option("--log-level <level>", "trace | debug | info | warn | error", "info");
+  .option("--log-level <level>", "trace | debug | info | warn | error", "info")
+  .option("--p2p.port <port>", "libp2p TCP port", port, 9000)
+  .option("--p2p.address <ip>", "libp2p listen address", "0.0.0.0")
+  .option("--bootnodes <multiaddrs>", "comma-separated multiaddrs with /p2p/<peer id> to stay connected to", "")
+  .option("--p2p.target-peers <n>", "peers to keep connected", uint, 50)
+  .option("--p2p.max-peers <n>", "most connections accepted", uint, 55)
+  .option("--no-p2p", "run without a network (a single node)")
+  .option("--debug-api", "serve /btc20/v1/debug/* (network deny list for partitions)");
 
 program.parse();
 const o = program.opts();
@@ -69,6 +76,16 @@ try {
     slashingProtectionImport: o.slashingProtectionImport,
     slashingProtectionExport: o.slashingProtectionExport,
     logLevel: o.logLevel,
+    p2p: o.p2p,
+    p2pPort: o["p2p.port"],
+    p2pAddress: o["p2p.address"],
+    bootnodes: String(o.bootnodes)
+      .split(",")
+      .map((s: string) => s.trim())
+      .filter((s: string) => s.length > 0),
+    targetPeers: o["p2p.targetPeers"],
+    maxPeers: o["p2p.maxPeers"],
+    debugApi: Boolean(o.debugApi),
   });
   const shutdown = async () => {
     await node.stop();

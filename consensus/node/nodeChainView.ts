@@ -29,6 +29,7 @@ export interface Eth1ApiSource {
 export class NodeChainView implements ChainView {
   readonly config: ApiConfig;
   readonly specValues: Record<string, unknown>;
+  private syncSource: (() => { isSyncing: boolean; targetSlot: number }) | null = null;
 
   constructor(
     private readonly cfg: BeaconConfig,
@@ -95,10 +96,20 @@ export class NodeChainView implements ChainView {
     return header ? { root: fromRootHex(this.chain.headRoot), canonical: true, header } : null;
   }
 
+  /** Range sync's state (a node with a network): syncing while it runs. */
+  setSyncSource(source: () => { isSyncing: boolean; targetSlot: number }): void {
+    this.syncSource = source;
+  }
+
   syncStatus(): SyncStatus {
     const headSlot = this.chain.headState().slot;
-    const distance = Math.max(0, this.clock.currentSlot() - headSlot);
-    return { headSlot, syncDistance: distance, isSyncing: distance > this.cfg.SLOTS_PER_EPOCH };
+    const sync = this.syncSource?.();
+    const distance = Math.max(0, this.clock.currentSlot() - headSlot, (sync?.targetSlot ?? 0) - headSlot);
+    return {
+      headSlot,
+      syncDistance: distance,
+      isSyncing: (sync?.isSyncing ?? false) || distance > this.cfg.SLOTS_PER_EPOCH,
+    };
   }
 
   currentSlot(): number {

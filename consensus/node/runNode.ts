@@ -11,6 +11,9 @@ import { CodedError } from "../../sdk/errors/codedError.js";
 import { createMetrics } from "../api/metrics.js";
 import { createBeaconApi, createMetricsServer } from "../api/server.js";
 import { DepositFollower, DepositSignaturePool, FollowerStore, JsonRpcEth1Provider } from "../follower/index.js";
+import { Libp2pNetwork } from "../network/libp2p/libp2pNetwork.js";
+import { loadOrCreateNodeKey } from "../network/libp2p/nodeKey.js";
+import { createNetworkMetrics } from "../network/metrics.js";
 import type { BeaconConfig } from "../params/beaconConfig.js";
 import { initializeBeaconStateFromEth1 } from "../state-transition/genesis/initializeBeaconStateFromEth1.js";
 import { isValidGenesisState } from "../state-transition/genesis/isValidGenesisState.js";
@@ -24,8 +27,10 @@ import { ChainService } from "./chain/chainService.js";
 import { Scheduler } from "./clock/scheduler.js";
 import { SlotClock } from "./clock/slotClock.js";
 import { networkConfig } from "./config/networkConfig.js";
+import { forkDigestOf } from "./network/localStatus.js";
 import { NodeChainView } from "./nodeChainView.js";
 import { NodeValidatorApi } from "./nodeValidatorApi.js";
+import { NodeDebugStateView, NodeNetworkView } from "./nodeNetworkView.js";
 import { NodeDb } from "./storage/nodeDb.js";
 
 export interface NodeOptions {
@@ -45,6 +50,15 @@ export interface NodeOptions {
   slashingProtectionImport?: string;
   slashingProtectionExport?: string;
   logLevel: string;
+  /** false: no network (a single node) */
+  p2p?: boolean;
+  p2pPort?: number;
+  p2pAddress?: string;
+  bootnodes?: string[];
+  targetPeers?: number;
+  maxPeers?: number;
+  /** serve /btc20/v1/debug/* (network deny list for partitions) */
+  debugApi?: boolean;
 }
 
 export class NodeStartError extends CodedError<"NODE_START_FAILED"> {
@@ -57,6 +71,9 @@ export class NodeStartError extends CodedError<"NODE_START_FAILED"> {
 export interface RunningNode {
   cfg: BeaconConfig;
   restUrl: string;
+  /** libp2p peer id (null with --no-p2p) */
+  peerId: string | null;
+  p2pAddresses: string[];
   metricsUrl: string | null;
   stop(): Promise<void>;
   done: Promise<void>;
@@ -116,7 +133,39 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
     snapshot: () => follower.getSnapshot(),
     status: () => follower.status(),
   };
-  const node = new BeaconNode({ id: "node", chain, clock, eth1: bridge, logger });
+  const view = new NodeChainView(cfg, chain, clock, bridge);
+  const metrics = createMetrics(view);
+  let network: Libp2pNetwork | null = null;
+  const networkMetrics = o.p2p !== false ? createNetworkMetrics(metrics.registry) : undefined;
+  if (o.p2p !== false) {
+    const { key, created } = await loadOrCreateNodeKey(o.dataDir);
+    network = await Libp2pNetwork.create({
+      privateKey: key,
+      listenAddress: o.p2pAddress ?? "0.0.0.0",
+      port: o.p2pPort ?? 9000,
+      bootnodes: o.bootnodes ?? [],
+      forkDigest: forkDigestOf(chain),
+      types: cfg.types,
+      slotDurationMs: cfg.SECONDS_PER_SLOT * 1000,
+      slotsPerEpoch: cfg.SLOTS_PER_EPOCH,
+      targetPeers: o.targetPeers,
+      maxPeers: o.maxPeers,
+      metrics: networkMetrics,
+      logger: logger.child({ module: "network" }),
+    });
+    logger.info({ peerId: network.peerId, created }, created ? "created a node key" : "loaded the node key");
+  }
+  const node = new BeaconNode({
+    id: network?.peerId ?? "node",
+    chain,
+    clock,
+    eth1: bridge,
+    logger,
+    network: network ?? undefined,
+    networkMetrics,
+    statusIntervalMs: cfg.SECONDS_PER_SLOT * 1000 * 4,
+  });
+  if (node.net) view.setSyncSource(() => node.net!.syncState());
 
   let protection: SlashingProtectionDb | null = null;
   if (o.keystores) {
@@ -130,14 +179,15 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
     logger.info({ keys: keys.length }, "validator client loaded keystores");
   }
 
-  const view = new NodeChainView(cfg, chain, clock, bridge);
-  const metrics = createMetrics(view);
   const validatorApi = new NodeValidatorApi({ node, clock, view, eth1: bridge });
   const api: FastifyInstance = createBeaconApi(view, {
     metrics: metrics.registry,
     cors: o.restCors,
     validatorApi,
     liveness: node.liveness,
+    network: network ? new NodeNetworkView(network) : undefined,
+    debugStates: new NodeDebugStateView(cfg, view),
+    debugApi: o.debugApi,
   });
   const restUrl = await api.listen({ host: o.restAddress, port: o.restPort });
   let metricsServer: FastifyInstance | null = null;
@@ -156,12 +206,15 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
   });
   follower.start(cfg.SECONDS_PER_ETH1_BLOCK * 1000);
   node.start();
-  logger.info({ restUrl, metricsUrl }, "btc20-node running");
+  const p2pAddresses = network?.addresses ?? [];
+  logger.info({ restUrl, metricsUrl, peerId: network?.peerId ?? null, p2pAddresses }, "btc20-node running");
   const done = scheduler.runUntil(Number.POSITIVE_INFINITY).then(() => undefined);
   let stopped = false;
   return {
     cfg,
     restUrl,
+    peerId: network?.peerId ?? null,
+    p2pAddresses,
     metricsUrl,
     done,
     async stop() {
@@ -169,6 +222,8 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
       stopped = true;
       scheduler.stop();
       await done;
+      node.net?.stop();
+      await network?.stop();
       await follower.stop();
       await signaturePool.close();
       await api.close();

@@ -222,6 +222,45 @@ export class ChainService {
     return this.states.has(root);
   }
 
+  /** A block's SSZ (memory, else the database); null when unknown (req/resp beacon_blocks_by_root). */
+  getBlockSsz(root: RootHex): Uint8Array | null {
+    const b = this.blocks.get(root);
+    if (b) return this.cfg.types.SignedBeaconBlock.serialize(b);
+    return this.opts.db?.getBlock(fromRootHex(root))?.ssz ?? null;
+  }
+
+  /**
+   * The canonical chain walked back from the head: (root, slot) of each block with slot >= `downToSlot`, newest
+   * first, through the headers in memory and then the database (req/resp by range, status checks).
+   */
+  *canonicalBlocksBack(downToSlot: number): Generator<{ root: RootHex; slot: number }> {
+    let root: RootHex | null = this.headRoot;
+    while (root) {
+      const h = this.headers.get(root)?.message;
+      let slot: number;
+      let parent: RootHex;
+      if (h) {
+        slot = h.slot;
+        parent = toRootHex(h.parentRoot);
+      } else {
+        const stored = this.opts.db?.getBlock(fromRootHex(root));
+        if (!stored) return;
+        slot = stored.slot;
+        parent = toRootHex(stored.parentRoot);
+      }
+      if (slot < downToSlot) return;
+      yield { root, slot };
+      if (slot === 0 || parent === root) return;
+      root = parent;
+    }
+  }
+
+  /** The canonical block root at `slot` (the last block at or before it); null when older than what is kept. */
+  canonicalRootAtSlot(slot: number): RootHex | null {
+    for (const b of this.canonicalBlocksBack(0)) if (b.slot <= slot) return b.root;
+    return null;
+  }
+
   /** The head state advanced with empty slots to `slot` (for duties and block production); cached. */
   headStateAtSlot(slot: number): BeaconState {
     return this.blockStateAtSlot(this.headRoot, slot)!;
@@ -368,8 +407,9 @@ export class ChainService {
    * A gossip attestation: committee and signature checked on its target state, pooled for block inclusion, and
    * counted by the fork choice (held until the next slot when it is from the current one, as on_attestation asks).
    */
-  onAttestation(att: Attestation): IndexedAttestation {
-    const indexed = this.checkAttestation(att, true);
+  onAttestation(att: Attestation, verified?: IndexedAttestation): IndexedAttestation {
+    // `verified`: gossip validation already checked committee and signature on the target state
+    const indexed = verified ?? this.checkAttestation(att, true);
     this.pool.add(att);
     this.emit({ topic: "attestation", slot: att.data.slot, json: () => this.cfg.types.Attestation.toJson(att) });
     if (att.data.slot >= this.forkChoice.getCurrentSlot()) {
@@ -378,6 +418,11 @@ export class ChainService {
       this.vote(att, indexed.attestingIndices, false);
     }
     return indexed;
+  }
+
+  /** store_target_checkpoint_state: the target's block state advanced to the epoch start (null if unknown). */
+  targetState(target: { epoch: number; root: RootHex }): BeaconState | null {
+    return this.checkpointStates.get(target);
   }
 
   /** The attesting indices of `att` from its target checkpoint state; the aggregate signature checked if asked. */

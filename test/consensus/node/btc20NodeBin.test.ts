@@ -46,6 +46,10 @@ describe("bin/btc20-node.js", function () {
       "--metrics.port",
       "--keystores",
       "--keystore-password-file",
+      "--p2p.port",
+      "--bootnodes",
+      "--no-p2p",
+      "--debug-api",
     ]) {
       expect(stdout).to.include(flag);
     }
@@ -114,6 +118,8 @@ describe("bin/btc20-node.js", function () {
         path.join(dir, "interchange.json"),
         "--log-level",
         "warn",
+        // a single node: no libp2p port taken
+        "--no-p2p",
         ...(metricsPort ? ["--metrics.port", String(metricsPort)] : []),
       ]);
       child.stdout!.on("data", (d) => out.push(String(d)));

@@ -1,0 +1,196 @@
+// Range sync (p2p-interface.md "beacon_blocks_by_range", "Status": the peer that is behind syncs by range): when a
+// peer's head is ahead, the node downloads consecutive batches of slots from the peers that have them, several
+// batches in flight across peers, and imports them in order. A peer whose batch fails to download or does not import
+// is penalized and the batch goes to another peer; a batch that does not link to our chain (our head is on another
+// fork) restarts the sync from the finalized slot.
+import type { Logger } from "pino";
+import type { NetworkMetrics } from "../../network/metrics.js";
+import type { Network, PeerIdStr } from "../../network/network.js";
+import { BeaconBlocksByRangeRequest, type StatusValue } from "../../network/reqresp/types.js";
+import type { SignedBeaconBlock } from "../../types/index.js";
+import { ChainError, type ChainService } from "../chain/chainService.js";
+import { toRootHex } from "../chain/rootHex.js";
+
+/** slots per request */
+export const BATCH_SLOTS = 64;
+/** batches downloaded ahead of the one being imported */
+export const BATCH_BUFFER = 6;
+export const MAX_BATCH_ATTEMPTS = 5;
+
+export interface RangeSyncOptions {
+  network: Network;
+  chain: ChainService;
+  statuses: Map<PeerIdStr, StatusValue>;
+  /** imports one block (null: its parent is unknown) */
+  importBlock: (block: SignedBeaconBlock) => unknown;
+  /** the wall-clock slot */
+  currentSlot: () => number;
+  metrics?: NetworkMetrics;
+  logger?: Logger;
+}
+
+interface Batch {
+  start: number;
+  count: number;
+  attempts: number;
+  tried: Set<PeerIdStr>;
+  download: Promise<{ peer: PeerIdStr; blocks: SignedBeaconBlock[] } | null>;
+}
+
+export class RangeSync {
+  private running: Promise<void> | null = null;
+  /** blocks imported by range sync since start */
+  imported = 0;
+  private target = 0;
+
+  constructor(private readonly o: RangeSyncOptions) {}
+
+  get isSyncing(): boolean {
+    return this.running !== null;
+  }
+
+  /** the highest head slot of the peers being synced from */
+  get targetSlot(): number {
+    return this.target;
+  }
+
+  /** Starts syncing if some peer's head is ahead of ours (and no sync runs). */
+  maybeStart(): Promise<void> {
+    if (this.running) return this.running;
+    if (this.peersAhead().length === 0) return Promise.resolve();
+    this.o.metrics?.syncing.set(1);
+    this.running = this.run()
+      .catch((e) => this.o.logger?.warn({ err: e }, "range sync failed"))
+      .finally(() => {
+        this.running = null;
+        this.o.metrics?.syncing.set(0);
+      });
+    return this.running;
+  }
+
+  private headSlot(): number {
+    return this.o.chain.headState().slot;
+  }
+
+  private peersAhead(): PeerIdStr[] {
+    const head = this.headSlot();
+    return [...this.o.statuses.entries()].filter(([, s]) => s.headSlot > head).map(([p]) => p);
+  }
+
+  private async run(): Promise<void> {
+    const { chain } = this.o;
+    let fromFinalized = false;
+    for (let rounds = 0; rounds < 100; rounds++) {
+      const peers = this.peersAhead();
+      if (peers.length === 0) return;
+      this.target = Math.max(...peers.map((p) => this.o.statuses.get(p)!.headSlot));
+      const finalizedSlot = chain.forkChoice.finalizedCheckpoint.epoch * chain.cfg.SLOTS_PER_EPOCH;
+      const start = (fromFinalized ? finalizedSlot : this.headSlot()) + 1;
+      this.o.logger?.info({ from: start, target: this.target, peers: peers.length }, "range sync");
+      const outcome = await this.syncRange(start, this.target);
+      if (outcome === "fork") {
+        if (fromFinalized) return;
+        fromFinalized = true;
+        continue;
+      }
+      if (outcome === "stalled") return;
+      fromFinalized = false;
+    }
+  }
+
+  /** Downloads [start, target] in batches with lookahead and imports them in order. */
+  private async syncRange(start: number, target: number): Promise<"done" | "fork" | "stalled"> {
+    const batches: Batch[] = [];
+    let next = start;
+    const refill = () => {
+      while (batches.length < BATCH_BUFFER && next <= target) {
+        const count = Math.min(BATCH_SLOTS, target - next + 1);
+        const batch: Batch = { start: next, count, attempts: 0, tried: new Set(), download: Promise.resolve(null) };
+        batch.download = this.download(batch);
+        batches.push(batch);
+        next += count;
+      }
+    };
+    refill();
+    let progressed = false;
+    while (batches.length > 0) {
+      const batch = batches[0]!;
+      const got = await batch.download;
+      if (!got) {
+        return progressed ? "done" : "stalled";
+      }
+      const result = this.importBatch(got.blocks);
+      if (result === "invalid") {
+        this.o.network.reportPeer(got.peer, "high", "range sync batch did not import");
+        batch.tried.add(got.peer);
+        batch.download = this.download(batch);
+        continue;
+      }
+      if (result === "unlinked") return "fork";
+      progressed = progressed || got.blocks.length > 0;
+      batches.shift();
+      refill();
+    }
+    return "done";
+  }
+
+  private importBatch(blocks: SignedBeaconBlock[]): "ok" | "invalid" | "unlinked" {
+    const { chain } = this.o;
+    for (const [i, block] of blocks.entries()) {
+      if (i === 0 && !chain.hasBlock(toRootHex(block.message.parentRoot))) return "unlinked";
+      try {
+        const r = this.o.importBlock(block);
+        if (r === null) return "unlinked";
+      } catch (e) {
+        if (e instanceof ChainError && e.code === "INVALID_BLOCK") return "invalid";
+        this.o.logger?.debug({ err: e, slot: block.message.slot }, "range sync: block not imported");
+      }
+      this.imported++;
+      this.o.metrics?.syncBlocks.inc({ source: "range" });
+    }
+    return "ok";
+  }
+
+  /** Downloads one batch from a peer that has it, trying others on failure (MAX_BATCH_ATTEMPTS). */
+  private async download(batch: Batch): Promise<{ peer: PeerIdStr; blocks: SignedBeaconBlock[] } | null> {
+    const { network, chain } = this.o;
+    while (batch.attempts < MAX_BATCH_ATTEMPTS) {
+      const candidates = [...this.o.statuses.entries()]
+        .filter(([p, s]) => s.headSlot >= batch.start && !batch.tried.has(p))
+        .map(([p]) => p);
+      if (candidates.length === 0) {
+        if (batch.tried.size === 0) return null;
+        batch.tried.clear();
+        continue;
+      }
+      // spread batches over peers by start slot
+      const peer = candidates[Math.floor(batch.start / BATCH_SLOTS) % candidates.length]!;
+      batch.attempts++;
+      try {
+        const chunks = await network.request(
+          peer,
+          "beacon_blocks_by_range",
+          BeaconBlocksByRangeRequest.serialize({ startSlot: batch.start, count: batch.count, step: 1 }),
+        );
+        const blocks = chunks.map((c) => chain.cfg.types.SignedBeaconBlock.deserialize(c));
+        // blocks_by_range: slots inside the range, strictly increasing, each the child of the previous
+        let prevSlot = batch.start - 1;
+        for (const [i, b] of blocks.entries()) {
+          const slot = b.message.slot;
+          if (slot <= prevSlot || slot >= batch.start + batch.count) throw new Error(`block slot ${slot} out of order`);
+          if (i > 0) {
+            const parent = toRootHex(chain.cfg.types.BeaconBlock.hashTreeRoot(blocks[i - 1]!.message));
+            if (toRootHex(b.message.parentRoot) !== parent) throw new Error("blocks are not a chain");
+          }
+          prevSlot = slot;
+        }
+        return { peer, blocks };
+      } catch (e) {
+        this.o.logger?.debug({ err: e, peer, start: batch.start }, "range sync: batch download failed");
+        network.reportPeer(peer, "mid", `beacon_blocks_by_range failed: ${(e as Error).message}`);
+        batch.tried.add(peer);
+      }
+    }
+    return null;
+  }
+}
