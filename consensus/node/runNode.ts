@@ -29,8 +29,8 @@ import { SlotClock } from "./clock/slotClock.js";
 import { networkConfig } from "./config/networkConfig.js";
 import { forkDigestOf } from "./network/localStatus.js";
 import { NodeChainView } from "./nodeChainView.js";
-import { NodeValidatorApi } from "./nodeValidatorApi.js";
 import { NodeDebugStateView, NodeNetworkView } from "./nodeNetworkView.js";
+import { NodeValidatorApi } from "./nodeValidatorApi.js";
 import { NodeDb } from "./storage/nodeDb.js";
 
 export interface NodeOptions {

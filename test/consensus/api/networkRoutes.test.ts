@@ -79,7 +79,12 @@ describe("consensus/api network and debug routes", () => {
     expect(ssz.headers["eth-consensus-version"]).to.equal("phase0");
     expect([...ssz.rawPayload]).to.deep.equal([1, 2, 3]);
     const json = (await app.inject({ url: "/eth/v2/debug/beacon/states/finalized" })).json();
-    expect(json).to.deep.equal({ version: "phase0", execution_optimistic: false, finalized: false, data: { slot: "8" } });
+    expect(json).to.deep.equal({
+      version: "phase0",
+      execution_optimistic: false,
+      finalized: false,
+      data: { slot: "8" },
+    });
     expect((await app.inject({ url: "/eth/v2/debug/beacon/states/head" })).statusCode).to.equal(404);
     expect((await app.inject({ url: "/eth/v2/debug/beacon/states/bogus" })).statusCode).to.equal(400);
   });
