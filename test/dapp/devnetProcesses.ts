@@ -119,6 +119,8 @@ export async function startDevnetProcesses(opts: {
       keystores.passwordFile,
       "--log-level",
       "warn",
+      // a single node: no libp2p port 9000 taken
+      "--no-p2p",
     ]);
     child.stdout!.on("data", (d) => nodeOutput.push(String(d)));
     child.stderr!.on("data", (d) => nodeOutput.push(String(d)));

@@ -188,6 +188,8 @@ export async function startChainFixture(o: {
         String(port),
         "--log-level",
         "warn",
+        // independent single nodes, as before btc20-node had a network (no port 9000 shared between tests)
+        "--no-p2p",
       ];
       const proc = startProc(NODE_BIN, args);
       procs.push(proc);
