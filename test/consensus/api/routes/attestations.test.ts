@@ -136,6 +136,16 @@ describe("consensus/api attestation endpoints", function () {
     expect(
       (await f.post("/eth/v1/validator/aggregate_and_proofs", [T.toJson({ message, signature })])).status,
     ).to.equal(200);
+    // v2: the same body with the fork header, 400 without it
+    const body = [T.toJson({ message, signature })];
+    expect((await f.post("/eth/v2/validator/aggregate_and_proofs", body)).status).to.equal(400);
+    const v2 = await f.post("/eth/v2/validator/aggregate_and_proofs", body, { "eth-consensus-version": "phase0" });
+    expect(v2.status).to.equal(200);
+    // the pool filters by committee index too
+    const pool = await f.get(`/eth/v1/beacon/pool/attestations?slot=${slot}&committee_index=${d.committee_index}`);
+    expect(pool.body.data.length).to.be.greaterThan(0);
+    const none = await f.get(`/eth/v1/beacon/pool/attestations?slot=${slot}&committee_index=7`);
+    expect(none.body.data).to.deep.equal([]);
   });
 
   it("aggregate_attestation: 404 for unknown data, 400 for a malformed root", async () => {
