@@ -43,21 +43,30 @@ export function registerValidatorDutyRoutes(app: FastifyInstance, backend: Valid
   const cfg = backend.cfg;
 
   // dependent_root: get_block_root_at_slot(state, compute_start_slot_at_epoch(epoch) - 1), genesis block on underflow
+  // clients ask every slot: the answer is fixed by (epoch, dependent root), so the last few are kept
+  const proposerCache = new Map<string, unknown[]>();
   app.get<{ Params: { epoch: string } }>("/eth/v1/validator/duties/proposer/:epoch", async (req) => {
     const epoch = uintParam("epoch", req.params.epoch);
     const state = dutyState(backend, epoch);
-    const start = computeStartSlotAtEpoch(cfg, epoch);
-    const data = [];
-    for (let slot = start; slot < start + cfg.SLOTS_PER_EPOCH; slot++) {
-      // get_beacon_proposer_index reads the slot from the state; the rest of the epoch's state is the same
-      const index = getBeaconProposerIndex(cfg, { ...state, slot });
-      data.push({ pubkey: toHex(state.validators[index]!.pubkey), validator_index: toUint(index), slot: toUint(slot) });
+    const dependentRoot = toHex(backend.dutyDependentRoots(epoch).current);
+    const key = `${epoch}:${dependentRoot}`;
+    let data = proposerCache.get(key);
+    if (!data) {
+      data = [];
+      const start = computeStartSlotAtEpoch(cfg, epoch);
+      for (let slot = start; slot < start + cfg.SLOTS_PER_EPOCH; slot++) {
+        // get_beacon_proposer_index reads the slot from the state; the rest of the epoch's state is the same
+        const index = getBeaconProposerIndex(cfg, { ...state, slot });
+        data.push({
+          pubkey: toHex(state.validators[index]!.pubkey),
+          validator_index: toUint(index),
+          slot: toUint(slot),
+        });
+      }
+      proposerCache.set(key, data);
+      if (proposerCache.size > 4) proposerCache.delete(proposerCache.keys().next().value!);
     }
-    return {
-      dependent_root: toHex(backend.dutyDependentRoots(epoch).current),
-      execution_optimistic: false,
-      data,
-    };
+    return { dependent_root: dependentRoot, execution_optimistic: false, data };
   });
 
   // dependent_root: get_block_root_at_slot(state, compute_start_slot_at_epoch(epoch - 1) - 1), genesis on underflow
