@@ -29,22 +29,23 @@ export function shuffleList(cfg: BeaconConfig, indices: ArrayLike<number>, seed:
  * the larger member, position sum - i (hash(seed + round + uint_to_bytes4(position / 256)), bit position % 256).
  */
 function swapMirroredPairs(out: Uint32Array, buf: Uint8Array, from: number, sum: number): void {
-  let cachedBlock = -1;
-  let source = buf;
-  for (let i = from, flip = sum - from; i < flip; i++, flip--) {
-    const block = flip >>> 8;
-    if (block !== cachedBlock) {
-      buf[33] = block & 0xff;
-      buf[34] = (block >>> 8) & 0xff;
-      buf[35] = (block >>> 16) & 0xff;
-      buf[36] = (block >>> 24) & 0xff;
-      source = hash(buf);
-      cachedBlock = block;
-    }
-    if ((source[(flip & 0xff) >>> 3] >> (flip & 7)) & 1) {
-      const t = out[i];
-      out[i] = out[flip];
-      out[flip] = t;
+  let i = from;
+  let flip = sum - from;
+  while (i < flip) {
+    // the hash of the 256 positions of flip's block serves every pair whose larger member is in it
+    const block = Math.floor(flip / 256);
+    buf[33] = block & 0xff;
+    buf[34] = (block >>> 8) & 0xff;
+    buf[35] = (block >>> 16) & 0xff;
+    buf[36] = (block >>> 24) & 0xff;
+    const source = hash(buf);
+    const blockStart = block * 256;
+    for (; i < flip && flip >= blockStart; i++, flip--) {
+      if ((source[(flip & 0xff) >>> 3] >> (flip & 7)) & 1) {
+        const t = out[i];
+        out[i] = out[flip];
+        out[flip] = t;
+      }
     }
   }
 }

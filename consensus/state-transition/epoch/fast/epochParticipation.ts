@@ -138,6 +138,7 @@ function markAttesters(
   mark: (validatorIndex: number) => void,
 ): void {
   const committee = getBeaconCommittee(cfg, state, a.data.slot, a.data.index);
-  const bits = a.aggregationBits;
-  for (let i = 0; i < committee.length; i++) if (bits.get(i)) mark(committee[i]);
+  // aggregation bits are little-endian within each byte (SSZ Bitlist)
+  const bytes = a.aggregationBits.uint8Array;
+  for (let i = 0; i < committee.length; i++) if ((bytes[i >>> 3] >> (i & 7)) & 1) mark(committee[i]);
 }

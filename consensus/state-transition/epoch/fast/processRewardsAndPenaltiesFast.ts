@@ -35,68 +35,56 @@ export function getAttestationDeltasFast(
   const finalityDelay = p.previousEpoch - state.finalizedCheckpoint.epoch;
   const inLeak = finalityDelay > cfg.MIN_EPOCHS_TO_INACTIVITY_PENALTY;
 
+  // Everything below but the inclusion delay depends on the effective balance only, which most validators share:
+  // recomputed when it changes from one validator to the next.
+  let eb = -1;
+  let baseReward = 0;
+  let proposerReward = 0;
+  let sourceReward = 0;
+  let targetReward = 0;
+  let headReward = 0;
+  let inactivityPenalty = 0;
+  const validators = state.validators;
   for (let i = 0; i < n; i++) {
+    const effectiveBalance = validators[i].effectiveBalance;
+    if (effectiveBalance !== eb) {
+      eb = effectiveBalance;
+      baseReward = baseRewardOf(cfg, eb, sqrtTotal);
+      proposerReward = Math.floor(baseReward / cfg.PROPOSER_REWARD_QUOTIENT);
+      // get_attestation_component_deltas: in a leak the full base reward (cancelled by the inactivity penalty)
+      sourceReward = inLeak ? baseReward : floorMulDiv(baseReward, sourceIncrements, totalIncrements);
+      targetReward = inLeak ? baseReward : floorMulDiv(baseReward, targetIncrements, totalIncrements);
+      headReward = inLeak ? baseReward : floorMulDiv(baseReward, headIncrements, totalIncrements);
+      inactivityPenalty = inLeak ? floorMulDiv(eb, finalityDelay, cfg.INACTIVITY_PENALTY_QUOTIENT) : 0;
+    }
     const f = p.flags[i];
     const unslashed = (f & FLAG_SLASHED) === 0;
-    const effectiveBalance = state.validators[i].effectiveBalance;
-    const baseReward = baseRewardOf(cfg, effectiveBalance, sqrtTotal);
-    const proposerReward = Math.floor(baseReward / cfg.PROPOSER_REWARD_QUOTIENT);
+    const source = unslashed && (f & FLAG_PREV_SOURCE) !== 0;
+    const target = unslashed && (f & FLAG_PREV_TARGET) !== 0;
+    const head = unslashed && (f & FLAG_PREV_HEAD) !== 0;
 
     // get_inclusion_delay_deltas: every unslashed source attester, eligible or not
-    if (unslashed && f & FLAG_PREV_SOURCE) {
+    if (source) {
       rewards[p.inclusionProposer[i]] += proposerReward;
       rewards[i] += Math.floor((baseReward - proposerReward) / p.inclusionDelay[i]);
     }
     if ((f & FLAG_ELIGIBLE) === 0) continue;
 
     // get_source_deltas, get_target_deltas, get_head_deltas (get_attestation_component_deltas)
-    rewards[i] += componentReward(
-      f,
-      unslashed,
-      FLAG_PREV_SOURCE,
-      baseReward,
-      inLeak,
-      sourceIncrements,
-      totalIncrements,
-    );
-    rewards[i] += componentReward(
-      f,
-      unslashed,
-      FLAG_PREV_TARGET,
-      baseReward,
-      inLeak,
-      targetIncrements,
-      totalIncrements,
-    );
-    rewards[i] += componentReward(f, unslashed, FLAG_PREV_HEAD, baseReward, inLeak, headIncrements, totalIncrements);
-    if (!(unslashed && f & FLAG_PREV_SOURCE)) penalties[i] += baseReward;
-    if (!(unslashed && f & FLAG_PREV_TARGET)) penalties[i] += baseReward;
-    if (!(unslashed && f & FLAG_PREV_HEAD)) penalties[i] += baseReward;
+    if (source) rewards[i] += sourceReward;
+    else penalties[i] += baseReward;
+    if (target) rewards[i] += targetReward;
+    else penalties[i] += baseReward;
+    if (head) rewards[i] += headReward;
+    else penalties[i] += baseReward;
 
     // get_inactivity_penalty_deltas
     if (inLeak) {
       penalties[i] += BASE_REWARDS_PER_EPOCH * baseReward - proposerReward;
-      if (!(unslashed && f & FLAG_PREV_TARGET)) {
-        penalties[i] += floorMulDiv(effectiveBalance, finalityDelay, cfg.INACTIVITY_PENALTY_QUOTIENT);
-      }
+      if (!target) penalties[i] += inactivityPenalty;
     }
   }
   return { rewards, penalties };
-}
-
-/** The reward of get_attestation_component_deltas for one component (0 for a non-attester, who is penalized). */
-function componentReward(
-  flags: number,
-  unslashed: boolean,
-  flag: number,
-  baseReward: number,
-  inLeak: boolean,
-  attestingIncrements: number,
-  totalIncrements: number,
-): number {
-  if (!unslashed || (flags & flag) === 0) return 0;
-  // In a leak the full base reward is paid (and cancelled by the inactivity penalty)
-  return inLeak ? baseReward : floorMulDiv(baseReward, attestingIncrements, totalIncrements);
 }
 
 /** process_rewards_and_penalties: apply the deltas (increase, then saturating decrease) to every balance. */
