@@ -13,6 +13,7 @@ import type { BeaconConfig } from "../params/beaconConfig.js";
 import { getBeaconCommittee } from "../state-transition/accessors/getBeaconCommittee.js";
 import { getCommitteeCountPerSlot } from "../state-transition/accessors/getCommitteeCountPerSlot.js";
 import { getDomain } from "../state-transition/accessors/getDomain.js";
+import { verifyBlockSignature } from "../state-transition/block/verifyBlockSignature.js";
 import { computeSigningRoot } from "../state-transition/misc/computeSigningRoot.js";
 import type {
   Attestation,
@@ -20,6 +21,7 @@ import type {
   AttesterSlashing,
   BeaconBlock,
   BeaconState,
+  IndexedAttestation,
   ProposerSlashing,
   SignedBeaconBlock,
   SignedVoluntaryExit,
@@ -33,6 +35,17 @@ import { type Eth1ForBlocks, produceBlock } from "./chain/produceBlock.js";
 import { fromRootHex, toRootHex } from "./chain/rootHex.js";
 import { SlashingDetector } from "./chain/slashingDetector.js";
 import type { SlotClock } from "./clock/slotClock.js";
+import type { GossipContext } from "./gossip/gossipContext.js";
+import { GossipValidationError } from "./gossip/gossipValidationError.js";
+import { SeenCaches } from "./gossip/seenCaches.js";
+import { validateGossipAggregate } from "./gossip/validateGossipAggregate.js";
+import { indexedIfSigned, validateGossipAttestation } from "./gossip/validateGossipAttestation.js";
+import { validateGossipBlock } from "./gossip/validateGossipBlock.js";
+import {
+  validateGossipAttesterSlashing,
+  validateGossipProposerSlashing,
+  validateGossipVoluntaryExit,
+} from "./gossip/validateGossipOperations.js";
 import { NodeNetwork } from "./network/nodeNetwork.js";
 
 /** An aggregate and proof that fails validator.md "Aggregation" checks. */
@@ -82,12 +95,16 @@ export class BeaconNode implements BeaconNodeLink {
   };
   /** req/resp, status, sync and lookups (when the node has a network) */
   readonly net: NodeNetwork | null = null;
+  /** seen caches of gossip validation */
+  readonly seen = new SeenCaches();
+  private readonly gossipCtx: GossipContext;
   private readonly onSlotHooks: ((slot: number, interval: number) => void | Promise<void>)[] = [];
 
   constructor(private readonly opts: BeaconNodeOptions) {
     this.chain = opts.chain;
     this.cfg = opts.chain.cfg;
     this.detector = new SlashingDetector(this.cfg);
+    this.gossipCtx = { cfg: this.cfg, chain: this.chain, seen: this.seen, now: () => opts.clock.now() };
     if (opts.network) {
       this.net = new NodeNetwork({
         network: opts.network,
@@ -123,6 +140,7 @@ export class BeaconNode implements BeaconNodeLink {
       this.chain.onTick(clock.now());
       this.chain.updateHead();
       if (interval === 0) this.detector.prune(Math.floor(slot / this.cfg.SLOTS_PER_EPOCH) - 2);
+      if (interval === 0) this.seen.prune(Math.floor(slot / this.cfg.SLOTS_PER_EPOCH) - 2, this.cfg.SLOTS_PER_EPOCH);
       const spent = performance.now() - t0;
       if (interval === 0) this.stats.slotMs.push(spent);
       for (const vc of this.validators) await vc.onInterval(slot, interval);
@@ -204,72 +222,163 @@ export class BeaconNode implements BeaconNodeLink {
 
   // ---- gossip ----
 
-  /** Subscribes to every phase0 topic (all 64 attestation subnets) with a validator per topic. */
+  /**
+   * Subscribes to every phase0 topic (all 64 attestation subnets). Each message is decoded (malformed SSZ: REJECT),
+   * validated by its topic's rules (p2p-interface.md), and imported on ACCEPT.
+   */
   private subscribeGossip(network: Network): void {
     const t = this.cfg.types;
-    const decode =
-      <T>(type: { deserialize(b: Uint8Array): T }, receive: (v: T, from: PeerIdStr) => GossipValidationResult) =>
-      async (ssz: Uint8Array, from: PeerIdStr): Promise<GossipValidationResult> => {
+    const handle =
+      <T>(
+        type: { deserialize(b: Uint8Array): T },
+        run: (v: T, from: PeerIdStr, topic: GossipTopic) => Promise<void> | void,
+      ) =>
+      async (ssz: Uint8Array, from: PeerIdStr, topic: GossipTopic): Promise<GossipValidationResult> => {
         let value: T;
         try {
           value = type.deserialize(ssz);
         } catch {
           return "REJECT";
         }
-        return receive(value, from);
+        try {
+          await run(value, from, topic);
+          return "ACCEPT";
+        } catch (e) {
+          if (e instanceof GossipValidationError) {
+            this.opts.logger?.debug({ code: e.code, topic: topic.name, from }, `gossip ${e.result}: ${e.message}`);
+            return e.result;
+          }
+          this.opts.logger?.debug({ err: e, topic: topic.name }, "gossip message not imported");
+          return verdictOf(e);
+        }
       };
     for (const topic of allTopics()) {
       switch (topic.name) {
         case "beacon_block":
           network.subscribe(
             topic,
-            decode(t.SignedBeaconBlock, (b, from) => this.receiveBlock(b, from)),
+            handle(t.SignedBeaconBlock, (b, from) => this.onGossipBlock(b, from)),
           );
           break;
         case "beacon_attestation":
           network.subscribe(
             topic,
-            decode(t.Attestation, (a) => this.receiveAttestation(a)),
+            handle(t.Attestation, (a, _f, tp) => this.onGossipAttestation(a, tp)),
           );
           break;
         case "beacon_aggregate_and_proof":
           network.subscribe(
             topic,
-            decode(t.SignedAggregateAndProof, (a) => this.receiveAggregate(a)),
+            handle(t.SignedAggregateAndProof, (a) => this.onGossipAggregate(a)),
           );
           break;
         case "proposer_slashing":
           network.subscribe(
             topic,
-            decode(t.ProposerSlashing, (s) => this.receiveProposerSlashing(s)),
+            handle(t.ProposerSlashing, (s) => {
+              validateGossipProposerSlashing(this.gossipCtx, s);
+              this.chain.onProposerSlashing(s);
+            }),
           );
           break;
         case "attester_slashing":
           network.subscribe(
             topic,
-            decode(t.AttesterSlashing, (s) => this.receiveAttesterSlashing(s)),
+            handle(t.AttesterSlashing, (s) => {
+              validateGossipAttesterSlashing(this.gossipCtx, s);
+              this.chain.onAttesterSlashing(s);
+            }),
           );
           break;
         case "voluntary_exit":
           network.subscribe(
             topic,
-            decode(t.SignedVoluntaryExit, (e) => this.receiveVoluntaryExit(e)),
+            handle(t.SignedVoluntaryExit, (e) => {
+              validateGossipVoluntaryExit(this.gossipCtx, e);
+              this.chain.onVoluntaryExit(e);
+            }),
           );
           break;
       }
     }
   }
 
-  private receiveBlock(block: SignedBeaconBlock, from?: PeerIdStr): GossipValidationResult {
+  /** beacon_block: validated, then imported (a REJECT by the state transition marks the block invalid). */
+  private async onGossipBlock(block: SignedBeaconBlock, from: PeerIdStr): Promise<void> {
+    const root = toRootHex(this.cfg.types.BeaconBlock.hashTreeRoot(block.message));
+    try {
+      validateGossipBlock(this.gossipCtx, block);
+    } catch (e) {
+      if (e instanceof GossipValidationError && e.code === "PARENT_UNKNOWN" && this.net) {
+        this.net.unknownParent(toRootHex(block.message.parentRoot), from);
+      }
+      // a second, validly signed block of the same proposer and slot still feeds the slashing detector
+      if (e instanceof GossipValidationError && e.code === "REPEAT_PROPOSAL" && this.signedByProposer(block)) {
+        const slashing = this.detector.onBlock(block);
+        if (slashing) this.reportProposerSlashing(slashing);
+      }
+      throw e;
+    }
+    // early within MAXIMUM_GOSSIP_CLOCK_DISPARITY: imported at its slot (on_block refuses future blocks)
+    const startsAt = this.chain.genesisState.genesisTime + block.message.slot * this.cfg.SECONDS_PER_SLOT;
+    const wait = startsAt - this.opts.clock.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait * 1000));
+    this.chain.onTick(this.opts.clock.now());
     this.stats.blocksReceived++;
     this.liveness.mark(Math.floor(block.message.slot / this.cfg.SLOTS_PER_EPOCH), [block.message.proposerIndex]);
     const slashing = this.detector.onBlock(block);
     if (slashing) this.reportProposerSlashing(slashing);
     try {
-      if (this.chain.importBlock(block)) return "ACCEPT";
-      // parent unknown: held by the chain until the parent arrives; fetch it by root from the sender
-      if (from && this.net) this.net.unknownParent(toRootHex(block.message.parentRoot), from);
-      return "IGNORE";
+      if (!this.chain.importBlock(block)) throw new GossipValidationError("IGNORE", "PARENT_UNKNOWN", "parent unknown");
+    } catch (e) {
+      if (e instanceof ChainError && e.code === "INVALID_BLOCK") {
+        this.stats.blocksRejected++;
+        this.seen.invalidBlocks.add(root);
+      }
+      throw e;
+    }
+  }
+
+  private signedByProposer(block: SignedBeaconBlock): boolean {
+    try {
+      return verifyBlockSignature(this.cfg, this.chain.headState(), block);
+    } catch {
+      return false;
+    }
+  }
+
+  /** beacon_attestation_{subnet}: validated (committee, subnet, signature, voted block), then counted and pooled. */
+  private onGossipAttestation(att: Attestation, topic: GossipTopic): void {
+    const subnet = topic.name === "beacon_attestation" ? topic.subnet : -1;
+    let indexed: ReturnType<typeof validateGossipAttestation>;
+    try {
+      indexed = validateGossipAttestation(this.gossipCtx, att, subnet);
+    } catch (e) {
+      // a second, validly signed vote of the same validator still feeds the slashing detector
+      if (e instanceof GossipValidationError && e.code === "PRIOR_ATTESTATION_KNOWN") {
+        const signed = indexedIfSigned(this.gossipCtx, att);
+        const slashing = signed ? this.detector.onAttestation(signed) : null;
+        if (slashing) this.reportAttesterSlashing(slashing);
+      }
+      throw e;
+    }
+    this.countRejected(() => this.importAttestation(att, indexed));
+  }
+
+  /** beacon_aggregate_and_proof: validated (selection proof, both signatures, voted block), then counted and pooled. */
+  private onGossipAggregate(signed: SignedAggregateAndProofValue): void {
+    const indexed = validateGossipAggregate(this.gossipCtx, signed);
+    this.countRejected(() => this.importAttestation(signed.message.aggregate, indexed));
+  }
+
+  /** A block of this node's own validators (or the API): imported locally before it is gossiped. */
+  private receiveBlock(block: SignedBeaconBlock): GossipValidationResult {
+    this.stats.blocksReceived++;
+    this.liveness.mark(Math.floor(block.message.slot / this.cfg.SLOTS_PER_EPOCH), [block.message.proposerIndex]);
+    const slashing = this.detector.onBlock(block);
+    if (slashing) this.reportProposerSlashing(slashing);
+    try {
+      return this.chain.importBlock(block) ? "ACCEPT" : "IGNORE";
     } catch (e) {
       this.stats.blocksRejected++;
       this.opts.logger?.debug({ err: e, slot: block.message.slot }, "block rejected");
@@ -277,31 +386,11 @@ export class BeaconNode implements BeaconNodeLink {
     }
   }
 
-  private receiveAttestation(att: Attestation): GossipValidationResult {
-    try {
-      this.countRejected(() => this.importAttestation(att));
-      return "ACCEPT";
-    } catch (e) {
-      this.opts.logger?.debug({ err: e, slot: att.data.slot }, "attestation rejected");
-      return verdictOf(e);
-    }
-  }
-
-  private importAttestation(att: Attestation): void {
-    const indexed = this.chain.onAttestation(att);
+  private importAttestation(att: Attestation, verified?: IndexedAttestation): void {
+    const indexed = this.chain.onAttestation(att, verified);
     this.liveness.mark(att.data.target.epoch, indexed.attestingIndices);
     const slashing = this.detector.onAttestation(indexed);
     if (slashing) this.reportAttesterSlashing(slashing);
-  }
-
-  private receiveAggregate(signed: SignedAggregateAndProofValue): GossipValidationResult {
-    try {
-      this.countRejected(() => this.importAggregate(signed));
-      return "ACCEPT";
-    } catch (e) {
-      this.opts.logger?.debug({ err: e, slot: signed.message.aggregate.data.slot }, "aggregate rejected");
-      return e instanceof AggregateRejectedError ? "REJECT" : verdictOf(e);
-    }
   }
 
   private countRejected(run: () => void): void {
@@ -344,16 +433,6 @@ export class BeaconNode implements BeaconNodeLink {
       reject(`the aggregate and proof is not signed by validator ${aggregatorIndex}`);
     }
     this.importAttestation(aggregate);
-  }
-
-  private receiveVoluntaryExit(exit: SignedVoluntaryExit): GossipValidationResult {
-    try {
-      this.chain.onVoluntaryExit(exit);
-      return "ACCEPT";
-    } catch (e) {
-      this.opts.logger?.debug({ err: e }, "voluntary exit rejected");
-      return verdictOf(e);
-    }
   }
 
   private receiveProposerSlashing(s: ProposerSlashing): GossipValidationResult {
