@@ -1,4 +1,4 @@
-// Parsing of the beacon-APIs path/query identifiers: state_id and validator id.
+// Parsing of the beacon-APIs path/query identifiers: state_id, validator id, uints (epoch, slot, index).
 import type { ApiState, StateSelector } from "./chainView.js";
 import { badRequest } from "./errors.js";
 import { toHex } from "./json.js";
@@ -16,6 +16,18 @@ export function parseUint(text: string): number | null {
   if (!UINT_RE.test(text)) return null;
   const n = Number(text);
   return Number.isSafeInteger(n) ? n : null;
+}
+
+/** A path/query uint (epoch, slot, index); 400 naming the parameter otherwise. */
+export function uintParam(name: string, text: string | undefined): number {
+  const n = text === undefined ? null : parseUint(text);
+  if (n === null) {
+    throw badRequest(
+      `INVALID_${name.toUpperCase()}`,
+      `Invalid ${name}: ${JSON.stringify(text)}; expected a decimal uint`,
+    );
+  }
+  return n;
 }
 
 /** state_id: head | genesis | finalized | justified | <slot> | <0x-prefixed state root>. */

@@ -10,11 +10,10 @@ import { computeStartSlotAtEpoch } from "../../state-transition/misc/computeStar
 import type { AttestationData } from "../../types/index.js";
 import { badRequest, notFound } from "../errors.js";
 import { fromJsonStrict } from "../sszJson.js";
-import { hexToBytes, parseUint } from "../stateId.js";
+import { hexToBytes, parseUint, uintParam } from "../stateId.js";
 import type { BeaconCommitteeSubscription, ValidatorApiBackend } from "../validatorApi.js";
 import { requireConsensusVersion } from "../wire.js";
 import { submitEach } from "./submitEach.js";
-import { uintParam } from "./validatorDuties.js";
 
 const ROOT_RE = /^0x[0-9a-fA-F]{64}$/;
 

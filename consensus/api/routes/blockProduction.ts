@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { BLSSignature } from "../../../sdk/ssz/index.js";
 import { badRequest } from "../errors.js";
 import { fromJsonStrict } from "../sszJson.js";
+import { uintParam } from "../stateId.js";
 import type { ProducedBlock, ValidatorApiBackend } from "../validatorApi.js";
 import { CONSENSUS_VERSION, prefersSsz, sendSsz } from "../wire.js";
-import { uintParam } from "./validatorDuties.js";
 
 type ProduceRequest = FastifyRequest<{
   Params: { slot: string };

@@ -7,9 +7,8 @@ import { computeEpochAtSlot } from "../../state-transition/misc/computeEpochAtSl
 import { computeStartSlotAtEpoch } from "../../state-transition/misc/computeStartSlotAtEpoch.js";
 import { badRequest, notFound } from "../errors.js";
 import { toUint } from "../json.js";
-import { parseStateId } from "../stateId.js";
+import { parseStateId, uintParam } from "../stateId.js";
 import type { ValidatorApiBackend } from "../validatorApi.js";
-import { uintParam } from "./validatorDuties.js";
 
 type Query = { epoch?: string; index?: string; slot?: string };
 

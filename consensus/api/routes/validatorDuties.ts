@@ -10,20 +10,8 @@ import { computeStartSlotAtEpoch } from "../../state-transition/misc/computeStar
 import type { BeaconState } from "../../types/index.js";
 import { badRequest } from "../errors.js";
 import { toHex, toUint } from "../json.js";
-import { parseUint } from "../stateId.js";
+import { parseUint, uintParam } from "../stateId.js";
 import type { ValidatorApiBackend } from "../validatorApi.js";
-
-/** A path/query uint (epoch, slot, index); 400 naming the parameter otherwise. */
-export function uintParam(name: string, text: string | undefined): number {
-  const n = text === undefined ? null : parseUint(text);
-  if (n === null) {
-    throw badRequest(
-      `INVALID_${name.toUpperCase()}`,
-      `Invalid ${name}: ${JSON.stringify(text)}; expected a decimal uint`,
-    );
-  }
-  return n;
-}
 
 /** The state for duties of `epoch`: at most one epoch past the wall clock's, and not before the kept states. */
 function dutyState(backend: ValidatorApiBackend, epoch: number): BeaconState {
