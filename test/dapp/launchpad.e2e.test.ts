@@ -10,10 +10,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import type { BrowserContext, Page } from "playwright-core";
-import { DEVNET_MNEMONIC } from "../../scripts/devnet/keys.js";
+import { DEVNET_MNEMONIC, devnetKeys } from "../../scripts/devnet/keys.js";
 import { bls } from "../../sdk/crypto/bls/index.js";
 import { scanDepositEvents } from "../../sdk/deposit/client/index.js";
 import { generateDepositData, serializeDepositDataFile } from "../../sdk/deposit/index.js";
+import {
+  exitDomainParams,
+  exitTransactionFileName,
+  serializeExitTransactionFile,
+  signVoluntaryExit,
+} from "../../sdk/exit/index.js";
 import { mnemonicToSeedSync } from "../../sdk/keys/mnemonic.js";
 import { BTC20_DEVNET, BTC20_MAINNET, type NetworkParams, toHex } from "../../sdk/networks/index.js";
 import { type DappHarness, SCREENSHOT_DIR, startDappHarness } from "./dappHarness.js";
@@ -43,7 +49,7 @@ describe("dApp end to end in Chromium (devnet: Hardhat + DepositContract + btc20
   };
 
   const shot = async (name: string) => {
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-desktop.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-desktop.png`) });
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-phone.png`), fullPage: false });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -124,6 +130,34 @@ describe("dApp end to end in Chromium (devnet: Hardhat + DepositContract + btc20
     await page.getByTestId("keys-command").waitFor();
     expect(await page.getByTestId("keys-command").textContent()).to.include("--network btc20-devnet");
     await shot("02-keys");
+  });
+
+  it("keys: advanced deposit data from a typed mnemonic, checked, the mnemonic cleared and kept nowhere", async () => {
+    await page.goto(harness.pageUrl("#/keys"));
+    await page.locator("details summary").click();
+    await page.locator("#keys-address").fill(wallet.address);
+    await page.locator("#mnemonic").fill(DEVNET_MNEMONIC);
+    await page.locator("#adv-start").fill("900");
+    await page.locator("#adv-count").fill("2");
+    await page.getByRole("button", { name: "Make deposit data" }).click();
+    await page.getByText("Made deposit data for 2 validator(s).").waitFor({ timeout: 60_000 });
+    expect(await page.locator("#mnemonic").inputValue()).to.equal("");
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
+    expect(stored).to.not.include("junk");
+    // the same deposits as the SDK makes in Node for that mnemonic and index
+    const expected = generateDepositData({
+      bls,
+      seed,
+      network: BTC20_DEVNET,
+      startIndex: 900,
+      count: 2,
+      withdrawalAddress: wallet.address,
+    });
+    expect(stored).to.include(toHex(expected[1]!.deposit.signature));
+    await page.getByRole("link", { name: "Use it" }).click();
+    await page.getByTestId("upload-ok").waitFor();
   });
 
   it("refuses a file made for another network, naming that network", async () => {
@@ -246,7 +280,9 @@ describe("dApp end to end in Chromium (devnet: Hardhat + DepositContract + btc20
     // the shareable page of one key
     const key = (await rows.first().getAttribute("data-pubkey"))!;
     await page.goto(harness.pageUrl(`#/status/${key}`));
-    await page.locator(`tr[data-status=active_ongoing]`).waitFor({ timeout: 30_000 });
+    await page.getByTestId("lifecycle").waitFor();
+    expect(await page.locator("[data-testid=status-table] tbody tr").count()).to.equal(1);
+    await page.locator(`tr[data-pubkey="${key}"][data-status=active_ongoing]`).waitFor({ timeout: 30_000 });
     expect(await page.locator("#share").inputValue()).to.include(`#/status/${key}`);
     await shot("12-status-one-key");
   });
@@ -271,12 +307,37 @@ describe("dApp end to end in Chromium (devnet: Hardhat + DepositContract + btc20
     expect(await page.locator(".status-line.error").textContent()).to.include("NOT_DEPOSITED");
   });
 
-  it("exit page: a malformed exit is refused before sending", async () => {
+  it("exit page: a malformed exit is refused before sending; a signed exit file is accepted by the node", async () => {
     await page.goto(harness.pageUrl("#/exit"));
     await page.locator("#exit-json").fill('{"message": {"epoch": "1"}}');
     await page.getByTestId("exit-send").click();
     await page.locator(".status-line.error").waitFor();
     expect(await page.locator(".status-line.error").textContent()).to.include("BAD_EXIT_JSON");
+
+    // genesis validator 7 signs its exit offline (the reference CLI's file), the page submits it
+    const { restUrl } = harness.devnet;
+    const genesis = (await (await fetch(`${restUrl}/eth/v1/beacon/genesis`)).json()).data;
+    const signed = signVoluntaryExit(
+      bls,
+      devnetKeys(7, 1)[0]!.secretKey,
+      { epoch: 0, validatorIndex: 7 },
+      exitDomainParams(BTC20_DEVNET, genesis.genesis_validators_root),
+    );
+    const exitFile = path.join(files, exitTransactionFileName(7, Date.now() / 1000));
+    writeFileSync(exitFile, serializeExitTransactionFile(signed));
+    await page.locator("#exit-file").setInputFiles(exitFile);
+    await page.waitForFunction(() => (document.getElementById("exit-json") as HTMLTextAreaElement).value.includes("7"));
+    await page.getByTestId("exit-send").click();
+    await page.locator(".status-line.ok").waitFor({ timeout: 30_000 });
+    expect(await page.locator(".status-line.ok").textContent()).to.include("accepted the exit of validator 7");
+    // pooled, or already in a block (then the validator has an exit epoch)
+    const pool = (await (await fetch(`${restUrl}/eth/v1/beacon/pool/voluntary_exits`)).json()).data as {
+      message: { validator_index: string };
+    }[];
+    const v7 = (await (await fetch(`${restUrl}/eth/v1/beacon/states/head/validators/7`)).json()).data;
+    expect(
+      pool.some((e) => e.message.validator_index === "7") || v7.validator.exit_epoch !== "18446744073709551615",
+    ).to.equal(true);
     await shot("14-exit");
   });
 

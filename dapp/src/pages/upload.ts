@@ -101,7 +101,7 @@ export default function upload(main: HTMLElement, _params: string[], signal: Abo
               { class: "table-wrap" },
               h(
                 "table",
-                {},
+                { class: "stack" },
                 h(
                   "thead",
                   {},
