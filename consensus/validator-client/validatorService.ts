@@ -287,25 +287,34 @@ export class ValidatorService {
     if (duties.length === 0) return;
     const end = this.o.metrics.dutySeconds.startTimer({ duty: "aggregate" });
     const ctx = this.ctx(slot);
+    // one aggregate per committee (its aggregators share the attestation data), fetched concurrently
+    const committees = [...new Set(duties.map((d) => d.committeeIndex))];
+    const aggregates = new Map<number, Attestation | null>();
+    await Promise.all(
+      committees.map(async (ci) => {
+        const data = this.attested.get(slot)!.get(ci)!;
+        const root = hex(cfg.types.AttestationData.hashTreeRoot(data));
+        try {
+          const json = await this.o.nodes.call("aggregate_attestation", (api) =>
+            api.getAggregateAttestation(slot, root),
+          );
+          aggregates.set(ci, json ? cfg.types.Attestation.fromJson(json) : null);
+        } catch (e) {
+          this.o.logger.warn({ slot, committee: ci, err: (e as Error).message }, "aggregate_attestation failed");
+        }
+      }),
+    );
     const out: Record<string, unknown>[] = [];
     for (const d of duties) {
-      const data = this.attested.get(slot)!.get(d.committeeIndex)!;
-      try {
-        const root = hex(cfg.types.AttestationData.hashTreeRoot(data));
-        const json = await this.o.nodes.call("aggregate_attestation", (api) => api.getAggregateAttestation(slot, root));
-        if (!json) {
-          this.o.metrics.dutiesMissed.inc({ duty: "aggregate" });
-          this.o.logger.debug({ slot, committee: d.committeeIndex }, "the node has no aggregate for our data");
-          continue;
-        }
-        const aggregate = cfg.types.Attestation.fromJson(json);
-        const message = { aggregatorIndex: d.validatorIndex, aggregate, selectionProof: d.selectionProof };
-        const signature = this.timed("aggregate", () => this.signer.signAggregateAndProof(ctx, d.pubkey, message));
-        out.push(cfg.types.SignedAggregateAndProof.toJson({ message, signature }) as Record<string, unknown>);
-      } catch (e) {
+      const aggregate = aggregates.get(d.committeeIndex);
+      if (!aggregate) {
         this.o.metrics.dutiesMissed.inc({ duty: "aggregate" });
-        this.o.logger.warn({ slot, validator: d.validatorIndex, err: (e as Error).message }, "aggregation failed");
+        this.o.logger.debug({ slot, committee: d.committeeIndex }, "no aggregate for our attestation data");
+        continue;
       }
+      const message = { aggregatorIndex: d.validatorIndex, aggregate, selectionProof: d.selectionProof };
+      const signature = this.timed("aggregate", () => this.signer.signAggregateAndProof(ctx, d.pubkey, message));
+      out.push(cfg.types.SignedAggregateAndProof.toJson({ message, signature }) as Record<string, unknown>);
     }
     if (out.length > 0) {
       try {
