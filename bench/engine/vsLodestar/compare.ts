@@ -170,7 +170,7 @@ export async function compareWithLodestar(n: number): Promise<void> {
   const roots = new Set([...timed.ours, ...timed.lodestar].flatMap((r) => [r.postRoot, ...r.roots]));
   const rootsEqual = roots.size === 1;
   const preUnchanged = timed.ours.every((r) => r.preUnchanged);
-  const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0));
+  const fmt = (x: number) => (x < 1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(0));
   const rows: [string, number, number][] = [
     ["state copy before a block/slot transition", m("ours", (r) => r.copyMs), m("lodestar", (r) => r.copyMs)],
     [
@@ -213,7 +213,8 @@ export async function compareWithLodestar(n: number): Promise<void> {
       `load ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} (shared machine)`,
   );
   console.log(
-    `medians (ms) of ${rounds} rounds x ${runs} timed runs per engine, each child after ${warmup} warm-up runs`,
+    `medians (ms) of ${rounds} rounds x ${runs} timed runs per engine, each child after ${warmup} warm-up runs; ` +
+      "the copy and empty-slot rows: each run's median of 21 repetitions (Lodestar: clone(true), O(1) as clone())",
   );
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("-|-"));

@@ -47,7 +47,7 @@ export interface FullBlockMeasurement {
  * `pre`: a freshly deserialized, never hashed benchmark state at the last slot of an epoch E >= SHARD_COMMITTEE_PERIOD.
  * The block is for the second slot of E+1 (its parent state: E+1's first slot, after the epoch transition).
  */
-export function measureFullBlock(cfg: BeaconConfig, pre: BeaconState, repeats = 3): FullBlockMeasurement {
+export function measureFullBlock(cfg: BeaconConfig, pre: BeaconState, repeats = 5): FullBlockMeasurement {
   const t = cfg.types;
   const parentSlot = pre.slot + 2;
   const slot = parentSlot + 1;
