@@ -133,6 +133,12 @@ export async function runValidator(
       port: o.keymanagerPort ?? 5062,
     });
     logger.info({ keymanagerUrl, tokenFile }, "Keymanager API listening");
+    if (!["127.0.0.1", "::1", "localhost"].includes(o.keymanagerAddress ?? "127.0.0.1")) {
+      logger.warn(
+        { address: o.keymanagerAddress },
+        "the Keymanager API listens beyond loopback: anyone who gets the token can import and delete keys",
+      );
+    }
   }
   let metricsServer: FastifyInstance | null = null;
   let metricsUrl: string | null = null;

@@ -42,6 +42,7 @@ export class ValidatorService {
   /** attestation data per slot and committee, for the aggregation at 2/3 */
   private readonly attested = new Map<number, Map<number, AttestationData>>();
   private lastPolledEpoch = -1;
+  private healthCheck: Promise<number> | null = null;
 
   constructor(private readonly o: ValidatorServiceOptions) {
     const { cfg } = o.info;
@@ -130,7 +131,12 @@ export class ValidatorService {
 
   async onSlot(slot: number): Promise<void> {
     const epoch = this.clock.epochOf(slot);
-    await this.o.nodes.checkHealth();
+    // the health check runs beside the duties: a hung node must not hold up the proposal
+    if (!this.healthCheck) {
+      this.healthCheck = this.o.nodes.checkHealth().finally(() => {
+        this.healthCheck = null;
+      });
+    }
     if (slot % this.o.info.cfg.SLOTS_PER_EPOCH === 0 && this.o.doppelganger) {
       await this.duties.resolveIndices().catch(() => {});
       await this.o.doppelganger.onEpoch(epoch);
