@@ -48,10 +48,13 @@ export class ValidatorClock {
   /** Calls `onSlot(slot)` at the start of every slot from the next one (or slot 0 before genesis) until stop(). */
   start(onSlot: (slot: number) => void): void {
     this.stopped = false;
+    let last = -1;
     const next = () => {
       if (this.stopped) return;
       const now = this.now();
-      const slot = now < this.genesisTime ? 0 : this.currentSlot() + 1;
+      // a timer may fire a little early: never the same slot twice
+      const slot = Math.max(last + 1, now < this.genesisTime ? 0 : this.currentSlot() + 1);
+      last = slot;
       this.timer = setTimeout(
         () => {
           if (this.stopped) return;
