@@ -309,7 +309,14 @@ export class BeaconNode implements BeaconNodeLink {
     try {
       validateGossipBlock(this.gossipCtx, block);
     } catch (e) {
-      if (e instanceof GossipValidationError && e.code === "PARENT_UNKNOWN" && this.net) {
+      // parent unknown: the block is held by the chain (bounded) while its parent is fetched by root from the sender
+      if (
+        e instanceof GossipValidationError &&
+        e.code === "PARENT_UNKNOWN" &&
+        this.net &&
+        this.signedByProposer(block)
+      ) {
+        this.chain.importBlock(block);
         this.net.unknownParent(toRootHex(block.message.parentRoot), from);
       }
       // a second, validly signed block of the same proposer and slot still feeds the slashing detector

@@ -54,7 +54,15 @@ const program = new Command("btc20-node")
   .option("--p2p.target-peers <n>", "peers to keep connected", uint, 50)
   .option("--p2p.max-peers <n>", "most connections accepted", uint, 55)
   .option("--no-p2p", "run without a network (a single node)")
-  .option("--debug-api", "serve /btc20/v1/debug/* (network deny list for partitions)");
+  .option("--debug-api", "serve /btc20/v1/debug/* (network deny list for partitions)")
+  .option(
+    "--checkpoint-sync-url <url>",
+    "Beacon API of a trusted node: start from its finalized state (empty data dir)",
+  )
+  .option(
+    "--checkpoint-sync-state-root <0x..>",
+    "expected root of that state (default: the serving node's finalized block)",
+  );
 
 program.parse();
 const o = program.opts();
@@ -86,6 +94,8 @@ try {
     targetPeers: o["p2p.targetPeers"],
     maxPeers: o["p2p.maxPeers"],
     debugApi: Boolean(o.debugApi),
+    checkpointSyncUrl: o.checkpointSyncUrl,
+    checkpointSyncStateRoot: o.checkpointSyncStateRoot,
   });
   const shutdown = async () => {
     await node.stop();

@@ -27,6 +27,7 @@ import { ChainService } from "./chain/chainService.js";
 import { Scheduler } from "./clock/scheduler.js";
 import { SlotClock } from "./clock/slotClock.js";
 import { networkConfig } from "./config/networkConfig.js";
+import { fetchCheckpointState } from "./network/checkpointSync.js";
 import { forkDigestOf } from "./network/localStatus.js";
 import { NodeChainView } from "./nodeChainView.js";
 import { NodeDebugStateView, NodeNetworkView } from "./nodeNetworkView.js";
@@ -59,6 +60,10 @@ export interface NodeOptions {
   maxPeers?: number;
   /** serve /btc20/v1/debug/* (network deny list for partitions) */
   debugApi?: boolean;
+  /** Beacon API of a node to take the finalized state from (empty database only) */
+  checkpointSyncUrl?: string;
+  /** the expected hash_tree_root of that state (0x...) */
+  checkpointSyncStateRoot?: string;
 }
 
 export class NodeStartError extends CodedError<"NODE_START_FAILED"> {
@@ -114,6 +119,9 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
   let chain = ChainService.fromDb({ cfg, db, now, logger });
   if (chain) {
     logger.info({ head: chain.headRoot, finalized: chain.forkChoice.finalizedCheckpoint }, "resumed from the database");
+  } else if (o.checkpointSyncUrl) {
+    const cp = await fetchCheckpointState(cfg, o.checkpointSyncUrl, o.checkpointSyncStateRoot, logger);
+    chain = new ChainService({ cfg, anchorState: cp.anchor, genesisState: cp.genesis, now, db, logger });
   } else {
     const genesis = o.genesisState
       ? cfg.types.BeaconState.deserialize(readFileSync(o.genesisState))

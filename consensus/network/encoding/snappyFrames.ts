@@ -4,6 +4,7 @@
 import crc32c from "@chainsafe/fast-crc32c";
 import snappy from "snappyjs";
 import { NetworkError } from "../errors.js";
+import { isWellFormedSnappyBlock } from "./snappyBlockCheck.js";
 
 const STREAM_IDENTIFIER = Uint8Array.of(0xff, 0x06, 0x00, 0x00, 0x73, 0x4e, 0x61, 0x50, 0x70, 0x59);
 const CHUNK_COMPRESSED = 0x00;
@@ -60,6 +61,9 @@ export function decodeFrameChunk(
     const crc = (body[0]! | (body[1]! << 8) | (body[2]! << 16) | (body[3]! << 24)) >>> 0;
     let data: Uint8Array;
     if (type === CHUNK_COMPRESSED) {
+      if (!isWellFormedSnappyBlock(body.subarray(4))) {
+        throw new NetworkError("SNAPPY_INVALID", "snappy frames: chunk is not a valid snappy block");
+      }
       try {
         data = snappy.uncompress(body.subarray(4), MAX_FRAME_DATA_BYTES);
       } catch (e) {

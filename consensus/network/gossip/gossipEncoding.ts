@@ -4,6 +4,7 @@
 // MAX_PAYLOAD_SIZE.
 import snappy from "snappyjs";
 import { MAX_PAYLOAD_SIZE, maxCompressedLen } from "../constants.js";
+import { isWellFormedSnappyBlock } from "../encoding/snappyBlockCheck.js";
 import { NetworkError } from "../errors.js";
 
 export interface SszBounds {
@@ -36,6 +37,8 @@ export function decodeGossip(data: Uint8Array, bounds: SszBounds): Uint8Array {
   if (n < bounds.minSize || n > max) {
     throw new NetworkError("SSZ_LENGTH_OUT_OF_BOUNDS", `gossip ssz length ${n} outside [${bounds.minSize}, ${max}]`);
   }
+  if (!isWellFormedSnappyBlock(data))
+    throw new NetworkError("SNAPPY_INVALID", "gossip data is not a valid snappy block");
   let out: Uint8Array;
   try {
     out = snappy.uncompress(data, max);

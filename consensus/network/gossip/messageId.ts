@@ -4,6 +4,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import snappy from "snappyjs";
 import { MAX_PAYLOAD_SIZE, MESSAGE_DOMAIN_INVALID_SNAPPY, MESSAGE_DOMAIN_VALID_SNAPPY } from "../constants.js";
+import { isWellFormedSnappyBlock } from "../encoding/snappyBlockCheck.js";
 
 const MESSAGE_ID_BYTES = 20;
 
@@ -17,6 +18,7 @@ function idOf(domain: Uint8Array, data: Uint8Array): Uint8Array {
 /** message-id of a gossip message from its wire bytes (snappy block format). */
 export function computeMessageId(data: Uint8Array): Uint8Array {
   let decompressed: Uint8Array;
+  if (!isWellFormedSnappyBlock(data)) return idOf(MESSAGE_DOMAIN_INVALID_SNAPPY, data);
   try {
     decompressed = snappy.uncompress(data, MAX_PAYLOAD_SIZE);
   } catch {

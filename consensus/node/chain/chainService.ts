@@ -68,6 +68,8 @@ export interface ImportedBlock {
 }
 
 const META_FINALIZED = "finalized_root";
+/** blocks held for a missing parent (the network looks the parent up by root; a longer gap is range-synced) */
+export const MAX_ORPHANS = 64;
 const META_GENESIS = "genesis_root";
 
 export class ChainService {
@@ -320,7 +322,8 @@ export class ChainService {
   /**
    * on_block: runs the state transition on the parent's post-state (signatures and state root checked), adds the
    * block to the fork choice with its realized and pulled-up checkpoints, applies its attestations and attester
-   * slashings, stores it, and updates the head. A block whose parent is unknown is held until the parent arrives.
+   * slashings, stores it, and updates the head. A block whose parent is unknown is held (at most MAX_ORPHANS, the
+   * oldest dropped first) while the network fetches the parent by root, and imported when the parent arrives.
    */
   importBlock(signed: SignedBeaconBlock): ImportedBlock | null {
     const cfg = this.cfg;
@@ -334,7 +337,11 @@ export class ChainService {
       if (block.slot > finalizedSlot) {
         const list = this.orphans.get(parentRoot) ?? [];
         list.push(signed);
+        this.orphans.delete(parentRoot);
         this.orphans.set(parentRoot, list);
+        let held = 0;
+        for (const l of this.orphans.values()) held += l.length;
+        if (held > MAX_ORPHANS) this.orphans.delete(this.orphans.keys().next().value!);
       }
       return null;
     }

@@ -31,7 +31,13 @@ export function validateGossipBlock(ctx: GossipContext, signed: SignedBeaconBloc
   if (block.proposerIndex >= head.validators.length) {
     throw reject("PROPOSER_INDEX_OUT_OF_RANGE", `proposer index ${block.proposerIndex} is not a validator`);
   }
-  if (!verifyBlockSignature(cfg, head, signed)) {
+  let signatureValid = false;
+  try {
+    signatureValid = verifyBlockSignature(cfg, head, signed);
+  } catch {
+    // a signature that does not decode is invalid
+  }
+  if (!signatureValid) {
     throw reject("INVALID_PROPOSER_SIGNATURE", `block at slot ${block.slot} is not signed by its proposer`);
   }
   const parentRoot = toRootHex(block.parentRoot);

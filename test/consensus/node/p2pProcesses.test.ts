@@ -3,14 +3,28 @@
 // finalize the same checkpoint. Devnet config with 2 s slots (a --network yaml) so finality comes within ~70 s.
 // Children (process groups: the launcher and its Node 22 child) are killed in `after`; every wait is bounded.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { noise } from "@chainsafe/libp2p-noise";
+import { yamux } from "@chainsafe/libp2p-yamux";
+import { generateKeyPair } from "@libp2p/crypto/keys";
+import { gossipsub } from "@libp2p/gossipsub";
+import { identify } from "@libp2p/identify";
+import { peerIdFromString } from "@libp2p/peer-id";
+import { tcp } from "@libp2p/tcp";
+import { multiaddr } from "@multiformats/multiaddr";
 import { expect } from "chai";
+import { createLibp2p } from "libp2p";
+import snappy from "snappyjs";
 import { stringify } from "yaml";
+import { formatTopic } from "../../../consensus/network/gossip/topics.js";
+import { encodeRequest } from "../../../consensus/network/reqresp/sszSnappy.js";
+import { BeaconBlocksByRangeRequest, Status } from "../../../consensus/network/reqresp/types.js";
 import { createDevnetConfig } from "../../../consensus/node/config/devnetParams.js";
 import type { BeaconConfig } from "../../../consensus/params/beaconConfig.js";
+import { computeForkDigest } from "../../../consensus/state-transition/misc/computeForkDigest.js";
 import { type Eth1Chain, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
 import { genesisFromDeposits } from "../../../scripts/devnet/genesis.js";
 import { devnetKeys } from "../../../scripts/devnet/keys.js";
@@ -109,7 +123,7 @@ describe("btc20-node processes over libp2p (127.0.0.1)", function () {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = async (n: number, bootnodes: string[]): Promise<NodeProc> => {
+  const start = async (n: number, bootnodes: string[], extra: string[] = []): Promise<NodeProc> => {
     const restPort = await freePort();
     const p2pPort = await freePort();
     const out: string[] = [];
@@ -131,16 +145,16 @@ describe("btc20-node processes over libp2p (127.0.0.1)", function () {
         path.join(dir, `data-${n}`),
         "--rest.port",
         String(restPort),
-        "--keystores",
-        path.join(dir, `keys-${n}`),
-        "--keystore-password-file",
-        path.join(dir, "password.txt"),
+        ...(n < 3
+          ? ["--keystores", path.join(dir, `keys-${n}`), "--keystore-password-file", path.join(dir, "password.txt")]
+          : []),
         "--p2p.address",
         "127.0.0.1",
         "--debug-api",
         "--p2p.port",
         String(p2pPort),
         ...(bootnodes.length ? ["--bootnodes", bootnodes.join(",")] : []),
+        ...extra,
       ],
       { detached: true },
     );
@@ -258,5 +272,146 @@ describe("btc20-node processes over libp2p (127.0.0.1)", function () {
       healed = (await peerIds()).includes(id1.peer_id);
     }
     expect(healed).to.equal(true);
+  });
+
+  const headSlot = async (p: NodeProc) =>
+    Number((await get(`${p.restUrl}/eth/v1/node/syncing`))?.data?.head_slot ?? -1);
+  const metric = async (p: NodeProc, re: RegExp) => {
+    const text = await (await fetch(`${p.restUrl}/metrics`)).text();
+    return Number(re.exec(text)?.[1] ?? 0);
+  };
+
+  it("a late node range-syncs from its peers, and a checkpoint-synced node starts from the finalized state", async () => {
+    const [b0] = procs;
+    const bootAddr = (await b0!.running).p2pAddresses.find((a) => a.includes("/ip4/127.0.0.1/"))!;
+    // the late node knows all three: range sync spreads its batches over them
+    const all = await Promise.all(
+      procs.slice(0, 3).map(async (p) => (await p.running).p2pAddresses.find((a) => a.includes("/ip4/127.0.0.1/"))!),
+    );
+    const late = await start(3, all);
+    const cp = await start(4, [bootAddr], ["--checkpoint-sync-url", b0!.restUrl]);
+    await Promise.all([late.running, cp.running]);
+    const deadline = Date.now() + 40_000;
+    let caughtUp = false;
+    while (Date.now() < deadline && !caughtUp) {
+      await sleep(1000);
+      const target = await headSlot(b0!);
+      const [a, b] = [await headSlot(late), await headSlot(cp)];
+      caughtUp = a >= target - 1 && b >= target - 1;
+    }
+    const logs = [late, cp].map((p, i) => `--- node ${i + 3}\n${p.out.join("").slice(-2500)}`).join("\n");
+    expect(caughtUp, logs).to.equal(true);
+    // the late node got the chain by range (and by root), the checkpoint node did not download what precedes its anchor
+    expect(await metric(late, /^btc20_sync_blocks_imported_total\{source="range"\} (\d+)/m), logs).to.be.greaterThan(8);
+    const syncing = (await get(`${late.restUrl}/eth/v1/node/syncing`)).data;
+    expect(syncing.is_syncing).to.equal(false);
+    const started = cp.out
+      .join("")
+      .split("\n")
+      .find((l) => l.includes("checkpoint sync: starting from a finalized state"));
+    expect(started, logs).to.be.a("string");
+    const anchorSlot = JSON.parse(started!).slot as number;
+    expect(anchorSlot).to.be.at.least(8);
+    const res = await fetch(`${cp.restUrl}/eth/v2/debug/beacon/states/genesis`, {
+      headers: { accept: "application/octet-stream" },
+    });
+    expect(res.status).to.equal(200);
+  });
+
+  it("a misbehaving peer (bad snappy, oversized SSZ, bad signature, duplicate floods, bad requests, wrong fork digest) costs it, not the node", async () => {
+    const b0 = procs[0]!;
+    const target = (await b0.running).p2pAddresses.find((a) => a.includes("/ip4/127.0.0.1/"))!;
+    const genesis = cfg.types.BeaconState.deserialize(readFileSync(path.join(dir, "genesis.ssz")));
+    const digest = computeForkDigest(cfg.GENESIS_FORK_VERSION, genesis.genesisValidatorsRoot);
+    const topic = formatTopic(digest, { name: "beacon_block" });
+    // a raw libp2p node: gossipsub with no snappy transform, so it can put any bytes on the wire
+    const bad = await createLibp2p({
+      privateKey: await generateKeyPair("secp256k1"),
+      addresses: { listen: ["/ip4/127.0.0.1/tcp/0"] },
+      transports: [tcp()],
+      connectionEncrypters: [noise()],
+      streamMuxers: [yamux()],
+      services: {
+        identify: identify(),
+        pubsub: gossipsub({
+          globalSignaturePolicy: "StrictNoSign",
+          allowPublishToZeroTopicPeers: true,
+          emitSelf: false,
+        }),
+      },
+    });
+    try {
+      const disconnected = new Promise<void>((r) => bad.addEventListener("peer:disconnect", () => r()));
+      await bad.dial(multiaddr(target));
+      bad.services.pubsub.subscribe(topic);
+      await sleep(2500);
+      const before = await metric(
+        b0,
+        /^btc20_gossip_messages_received_total\{topic="beacon_block",result="REJECT"\} (\d+)/m,
+      );
+      // malformed snappy; SSZ over the block's maximum size; a well-formed block with a bad signature, 50 times
+      // a snappy block announcing a plausible length, then a copy from before the start of the output
+      const claimed = cfg.types.SignedBeaconBlock.minSize + 10;
+      await bad.services.pubsub.publish(
+        topic,
+        Uint8Array.of((claimed & 0x7f) | 0x80, claimed >> 7, 0xff, 0xff, 0xff, 0xff, 0xff),
+      );
+      await bad.services.pubsub.publish(
+        topic,
+        snappy.compress(new Uint8Array(cfg.types.SignedBeaconBlock.maxSize + 1)),
+      );
+      const forged = cfg.types.SignedBeaconBlock.defaultValue();
+      forged.message.slot = Math.max(1, (await headSlot(b0)) - 1);
+      const forgedBytes = snappy.compress(cfg.types.SignedBeaconBlock.serialize(forged));
+      for (let i = 0; i < 50; i++) await bad.services.pubsub.publish(topic, forgedBytes).catch(() => {});
+      await sleep(1500);
+      const errors = async (reason: string) =>
+        metric(
+          b0,
+          new RegExp(`^btc20_gossip_decode_errors_total\\{topic="beacon_block",reason="${reason}"\\} (\\d+)`, "m"),
+        );
+      // (at least once: a message refused before it has an id can come back through IHAVE/IWANT)
+      expect(await errors("SNAPPY_INVALID")).to.be.at.least(1);
+      expect(await errors("SSZ_LENGTH_OUT_OF_BOUNDS")).to.be.at.least(1);
+      // the duplicates are dropped by message id: one validation, one REJECT
+      const after = await metric(
+        b0,
+        /^btc20_gossip_messages_received_total\{topic="beacon_block",result="REJECT"\} (\d+)/m,
+      );
+      expect(after - before).to.equal(1);
+
+      // req/resp: a 5-byte Status and a too-long range are answered InvalidRequest
+      const peerId = peerIdFromString((await b0.running).peerId);
+      const ask = async (method: string, body: Uint8Array) => {
+        const stream = await bad.dialProtocol(peerId, `/eth2/beacon_chain/req/${method}/1/ssz_snappy`);
+        stream.send(body);
+        await stream.close();
+        const chunks: Uint8Array[] = [];
+        for await (const c of stream) chunks.push(c instanceof Uint8Array ? c : c.subarray());
+        return Buffer.concat(chunks);
+      };
+      expect((await ask("status", encodeRequest(new Uint8Array(5))))[0]).to.equal(1);
+      const range = BeaconBlocksByRangeRequest.serialize({ startSlot: 0, count: 5000, step: 1 });
+      expect((await ask("beacon_blocks_by_range", encodeRequest(range)))[0]).to.equal(1);
+      expect(await metric(b0, /^btc20_peer_penalties_total\{action="low"\} (\d+)/m)).to.be.at.least(1);
+
+      // a Status on another fork digest: goodbye and disconnect
+      const wrong = Status.serialize({
+        forkDigest: Uint8Array.of(0, 0, 0, 0),
+        finalizedRoot: new Uint8Array(32),
+        finalizedEpoch: 0,
+        headRoot: new Uint8Array(32),
+        headSlot: 0,
+      });
+      await ask("status", encodeRequest(wrong)).catch(() => {});
+      await Promise.race([disconnected, sleep(10_000)]);
+      expect(bad.getPeers().map(String)).to.not.include(peerId.toString());
+      // the node is unharmed: it still follows the chain
+      const h = await headSlot(b0);
+      await sleep(4500);
+      expect(await headSlot(b0)).to.be.greaterThan(h);
+    } finally {
+      await bad.stop();
+    }
   });
 });
