@@ -15,7 +15,7 @@ import { multiaddr } from "@multiformats/multiaddr";
 import { createLibp2p, type Libp2p } from "libp2p";
 import type { Logger } from "pino";
 import type { Phase0Types } from "../../types/index.js";
-import { MAX_CONCURRENT_REQUESTS, maxCompressedLen, maxMessageSize } from "../constants.js";
+import { MAX_CONCURRENT_REQUESTS, MAX_REQUEST_BLOCKS, maxCompressedLen, maxMessageSize } from "../constants.js";
 import { NetworkError } from "../errors.js";
 import { decodeGossip, encodeGossip, type SszBounds } from "../gossip/gossipEncoding.js";
 import { messageIdOfDecompressed } from "../gossip/messageId.js";
@@ -301,7 +301,10 @@ export class Libp2pNetwork implements Network {
   }
 
   private requestCost(method: ReqRespMethod, body: Uint8Array): number {
-    if (method === "beacon_blocks_by_range") return Math.max(1, BeaconBlocksByRangeRequest.deserialize(body).count);
+    // a count over MAX_REQUEST_BLOCKS is the handler's InvalidRequest, not a quota matter
+    if (method === "beacon_blocks_by_range") {
+      return Math.min(MAX_REQUEST_BLOCKS, Math.max(1, BeaconBlocksByRangeRequest.deserialize(body).count));
+    }
     if (method === "beacon_blocks_by_root") return Math.max(1, body.length / 32);
     return 1;
   }

@@ -27,7 +27,6 @@ import type {
   Attestation,
   AttestationData,
   BeaconBlock,
-  BeaconState,
   SignedBeaconBlock,
 } from "../../../../consensus/types/index.js";
 import type { SignedAggregateAndProofValue } from "../../../../consensus/validator/types.js";
