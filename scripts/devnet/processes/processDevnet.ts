@@ -29,7 +29,7 @@ export interface ProcessDevnetOptions {
   shares?: number[];
   /** default: the devnet config (`btc20-node --network devnet`); anything else is passed as a phase0.yaml file */
   cfg?: BeaconConfig;
-  /** seconds from now to genesis, time for the processes to start (default 8 + 2 per node) */
+  /** seconds from now to genesis, time for the processes to start (default 10 + 3 per process) */
   genesisDelaySeconds?: number;
   print: (line: string) => void;
   /** print a live-view line every slot (default true) */
@@ -92,7 +92,7 @@ export class ProcessDevnet {
     const rootDir = mkdtempSync(path.join(tmpdir(), "btc20-devnet-procs-"));
     // eth1 time runs ahead of the wall clock so that genesis (eth1 block time + GENESIS_DELAY) leaves the processes
     // time to start
-    const delay = o.genesisDelaySeconds ?? 8 + 2 * o.nodes;
+    const delay = o.genesisDelaySeconds ?? 10 + 3 * (o.nodes + (o.validatorClients ?? 0));
     const startTime = Math.floor(Date.now() / 1000) + delay - cfg.GENESIS_DELAY;
     let eth1: Eth1Chain;
     let genesis: { state: BeaconState; keys: ValidatorKey[] };
