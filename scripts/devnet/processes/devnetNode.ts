@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { KeystoreFiles } from "./keystoreFiles.js";
-import { type LogLine, NODE_CLI, ServiceProcess } from "./serviceProcess.js";
+import { DevnetProcessError, type LogLine, NODE_CLI, ServiceProcess } from "./serviceProcess.js";
 
 export interface DevnetNodeOptions {
   index: number;
@@ -22,7 +22,8 @@ export interface DevnetNodeOptions {
   p2pPort: number;
   /** false: --no-p2p (a single node; the node has no network) */
   p2p: boolean;
-  bootnodes: string[];
+  /** libp2p peer id of the node key written to its data dir (null without p2p) */
+  peerId: string | null;
   keystores?: KeystoreFiles;
   logLevel?: string;
 }
@@ -30,6 +31,11 @@ export interface DevnetNodeOptions {
 const STARTUP_TIMEOUT_MS = 90_000;
 /** the node's database file in its data dir (consensus/node/runNode.ts) */
 export const NODE_DB_FILE = "beacon.sqlite";
+
+/** node <index>'s data dir under the devnet root */
+export function nodeDataDir(rootDir: string, index: number): string {
+  return path.join(rootDir, `node-${index}`, "data");
+}
 
 /** Whether this checkout's btc20-node has a command-line flag (the p2p flags land on main while the devnet grows). */
 export function nodeCliSupports(flag: string): boolean {
@@ -42,7 +48,9 @@ export class DevnetNode {
   readonly logFile: string;
   readonly process: ServiceProcess;
   readonly restUrl: string;
-  peerId: string | null = null;
+  /** the nodes it dials at start (set before start: all other nodes of the devnet) */
+  bootnodes: string[] = [];
+  peerId: string | null;
   p2pAddresses: string[] = [];
   /** wall time (ms) the latest start was requested */
   startedAtMs = 0;
@@ -51,8 +59,9 @@ export class DevnetNode {
 
   constructor(readonly o: DevnetNodeOptions) {
     this.name = `node-${o.index}`;
+    this.peerId = o.peerId;
     const dir = path.join(o.rootDir, this.name);
-    this.dataDir = path.join(dir, "data");
+    this.dataDir = nodeDataDir(o.rootDir, o.index);
     mkdirSync(this.dataDir, { recursive: true });
     this.logFile = path.join(dir, "node.log");
     this.restUrl = `http://127.0.0.1:${o.restPort}`;
@@ -90,7 +99,6 @@ export class DevnetNode {
       a.push("--keystores", o.keystores.keystoresDir, "--keystore-password-file", o.keystores.passwordFile);
     if (o.p2p) {
       a.push("--p2p.port", String(o.p2pPort), "--p2p.address", "127.0.0.1", "--debug-api");
-      if (o.bootnodes.length > 0) a.push("--bootnodes", o.bootnodes.join(","));
     } else if (nodeCliSupports("--no-p2p")) {
       a.push("--no-p2p");
     }
@@ -101,7 +109,7 @@ export class DevnetNode {
   async start(): Promise<void> {
     this.startedAtMs = Date.now();
     this.startLines = [];
-    this.process.start();
+    this.process.start(this.o.p2p && this.bootnodes.length > 0 ? ["--bootnodes", this.bootnodes.join(",")] : []);
     const off = this.process.onLine((l) => this.startLines.push(l));
     try {
       this.onRunning(
@@ -113,7 +121,12 @@ export class DevnetNode {
   }
 
   private onRunning(line: LogLine): void {
-    if (typeof line.peerId === "string") this.peerId = line.peerId;
+    if (typeof line.peerId === "string" && line.peerId !== this.peerId) {
+      throw new DevnetProcessError(
+        "PROCESS_FAILED",
+        `${this.name} runs as peer ${line.peerId}, not ${this.peerId} from the key in its data dir`,
+      );
+    }
     if (Array.isArray(line.p2pAddresses)) this.p2pAddresses = line.p2pAddresses as string[];
   }
 

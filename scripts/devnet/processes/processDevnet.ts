@@ -1,9 +1,10 @@
 // The devnet across OS processes: the eth1 chain (Hardhat JSON-RPC on 127.0.0.1, in this process) with the deposit
 // contract and the genesis deposits, the genesis state written as an SSZ file, the validator keys written as EIP-2335
-// keystores, then N btc20-node processes connected only by libp2p over loopback (node 0 is every other node's
-// bootnode), validators split between them. One eth1 block is mined per SECONDS_PER_ETH1_BLOCK. Nodes can be added
-// later (late joiner, checkpoint sync), killed and restarted; the live view polls every node's Beacon API each slot.
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// keystores, then N btc20-node processes connected only by libp2p over loopback, validators split between them (and
+// btc20-validator processes). The devnet writes every node's libp2p key before it starts, so each node gets every
+// other one as a bootnode (a full mesh). One eth1 block is mined per SECONDS_PER_ETH1_BLOCK. Nodes can be added later
+// (late joiner, checkpoint sync), killed and restarted; the live view polls every node's Beacon API each slot.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BeaconConfig } from "../../../consensus/params/beaconConfig.js";
@@ -14,10 +15,21 @@ import { type Eth1Chain, startEth1Chain } from "../eth1Chain.js";
 import { eth1Genesis } from "../eth1Genesis.js";
 import { type NodeStatus, readNodeStatus } from "./beaconApi.js";
 import { writeConfigYaml } from "./configFile.js";
-import { DevnetNode, NODE_DB_FILE, nodeCliSupports } from "./devnetNode.js";
+import { DevnetNode, NODE_DB_FILE, nodeCliSupports, nodeDataDir } from "./devnetNode.js";
 import { DevnetValidator } from "./devnetValidator.js";
 import { freePorts } from "./freePorts.js";
 import { writeKeystoreFiles } from "./keystoreFiles.js";
+import { ensureNodeKey } from "./nodeKey.js";
+
+/** What one node starts with. */
+export interface NodeSetup {
+  /** its validators (in-node duties) */
+  keys?: { keys: ValidatorKey[]; first: number };
+  /** start from this node's finalized state instead of the genesis file */
+  checkpointSyncUrl?: string;
+  /** a node database file to start from (copied to the node's data dir): the node resumes from it */
+  seedDb?: string;
+}
 
 export interface ProcessDevnetOptions {
   /** nodes started at genesis; the validators are split between them */
@@ -149,9 +161,10 @@ export class ProcessDevnet {
         return set;
       });
       // node 0 first: the others need its peer id for --bootnodes
-      const nodeKeys = keySets.slice(0, o.nodes);
-      if (nodeKeys.length > 0) await devnet.addNode({ keys: nodeKeys[0] });
-      await Promise.all(nodeKeys.slice(1).map((k) => devnet.addNode({ keys: k })));
+      // every node key is written first, so each node starts with all the others as bootnodes (a full mesh)
+      const nodes = await Promise.all(keySets.slice(0, o.nodes).map((keys) => devnet.prepareNode({ keys })));
+      for (const node of nodes) node.bootnodes = devnet.otherMultiaddrs(node);
+      await Promise.all(nodes.map((node) => node.start()));
       await Promise.all(keySets.slice(o.nodes).map((k, i) => devnet.addValidatorClient(i, k)));
       const vcNote = vcs > 0 ? ` + ${vcs} btc20-validator process${vcs > 1 ? "es" : ""}` : "";
       o.print(
@@ -187,24 +200,29 @@ export class ProcessDevnet {
    * Starts one more btc20-node: with `keys` (its validators), from genesis or from `checkpointSyncUrl`; node 0 (when
    * there is one) is its bootnode.
    */
-  async addNode(
-    o: {
-      keys?: { keys: ValidatorKey[]; first: number };
-      checkpointSyncUrl?: string;
-      /** a node database file to start from (copied to the node's data dir): the node resumes from it */
-      seedDb?: string;
-      /** default: node 0 */
-      bootnodes?: string[];
-    } = {},
-  ): Promise<DevnetNode> {
+  async addNode(o: NodeSetup & { bootnodes?: string[] } = {}): Promise<DevnetNode> {
+    const node = await this.prepareNode(o);
+    node.bootnodes = o.bootnodes ?? this.otherMultiaddrs(node);
+    await node.start();
+    return node;
+  }
+
+  /** The libp2p addresses of every node but `node` (known before they start: the devnet wrote their keys). */
+  private otherMultiaddrs(node: DevnetNode): string[] {
+    return this.nodes.filter((n) => n !== node && n.multiaddr).map((n) => n.multiaddr!);
+  }
+
+  /** Data dir, ports, node key and keystores of one more node, registered but not started. */
+  private async prepareNode(o: NodeSetup): Promise<DevnetNode> {
     const index = this.nodeCount++; // taken before any await: nodes may be added in parallel
     const [restPort, p2pPort] = await freePorts(2);
     const keystores =
       o.keys && o.keys.keys.length > 0
         ? await writeKeystoreFiles(path.join(this.rootDir, `node-${index}`), o.keys.keys, o.keys.first)
         : undefined;
-    const boot = this.nodes[0]?.multiaddr;
-    const bootnodes = o.bootnodes ?? (boot ? [boot] : []);
+    const dataDir = nodeDataDir(this.rootDir, index);
+    mkdirSync(dataDir, { recursive: true });
+    const peerId = this.p2p ? await ensureNodeKey(dataDir) : null;
     const node = new DevnetNode({
       index,
       rootDir: this.rootDir,
@@ -217,13 +235,12 @@ export class ProcessDevnet {
       restPort: restPort!,
       p2pPort: p2pPort!,
       p2p: this.p2p,
-      bootnodes,
+      peerId,
       keystores,
     });
     if (o.seedDb) copyFileSync(o.seedDb, path.join(node.dataDir, NODE_DB_FILE));
     this.nodes[index] = node;
     this.validatorIndices[index] = o.keys ? o.keys.keys.map((_, k) => o.keys!.first + k) : [];
-    await node.start();
     return node;
   }
 
