@@ -38,7 +38,12 @@ const program = new Command("devnet")
   )
   .option("--epochs <n>", "epochs to run (default: the scenario's; 0 = until Ctrl-C)", int("--epochs", 0))
   .option("--validators <n>", "genesis validators (default: the scenario's, 16)", int("--validators", 1))
-  .option("--rest.port <port>", "Beacon API port on 127.0.0.1", int("--rest.port", 0), 5052)
+  .option(
+    "--rest.port <port>",
+    "Beacon API port on 127.0.0.1 (node 0's in the process scenarios)",
+    int("--rest.port", 0),
+    5052,
+  )
   .option("--deposits <n>", "validators deposited while running (healthy scenario)", int("--deposits", 0), 6)
   .option("--fast", "virtual time: run the slots as fast as the CPU allows instead of every 3 s", false)
   .option("--nodes <n>", "btc20-node processes (network scenario; default 2)", int("--nodes", 1))
@@ -97,6 +102,7 @@ if (processScenario) {
       nodes: opts.nodes ?? processScenario.defaultNodes,
       validators: opts.validators ?? processScenario.defaultValidators,
       validatorClients: opts.validatorClients,
+      restPort0: opts["rest.port"],
       epochs: opts.epochs === undefined ? undefined : opts.epochs === 0 ? Infinity : opts.epochs,
       slotsPerEpoch: opts.slotsPerEpoch,
       keepDir: opts.keep,

@@ -29,19 +29,23 @@ export interface NodeSetup {
   checkpointSyncUrl?: string;
   /** a node database file to start from (copied to the node's data dir): the node resumes from it */
   seedDb?: string;
+  /** its Beacon API port (default: a free port) */
+  restPort?: number;
 }
 
 export interface ProcessDevnetOptions {
   /** nodes started at genesis; the validators are split between them */
   nodes: number;
   validators: number;
+  /** node 0's Beacon API port (the dApp's default node is 127.0.0.1:5052); default: a free port */
+  restPort0?: number;
   /** btc20-validator processes (each uses node (i + 1) % nodes first, the others as fallbacks) */
   validatorClients?: number;
   /** keys per node, then per validator client (default: equal shares) */
   shares?: number[];
   /** default: the devnet config (`btc20-node --network devnet`); anything else is passed as a phase0.yaml file */
   cfg?: BeaconConfig;
-  /** seconds from now to genesis, time for the processes to start (default 10 + 3 per process) */
+  /** seconds from now to genesis, time for the processes to start (default 8 + 2 per process) */
   genesisDelaySeconds?: number;
   print: (line: string) => void;
   /** print a live-view line every slot (default true) */
@@ -104,7 +108,7 @@ export class ProcessDevnet {
     const rootDir = mkdtempSync(path.join(tmpdir(), "btc20-devnet-procs-"));
     // eth1 time runs ahead of the wall clock so that genesis (eth1 block time + GENESIS_DELAY) leaves the processes
     // time to start
-    const delay = o.genesisDelaySeconds ?? 10 + 3 * (o.nodes + (o.validatorClients ?? 0));
+    const delay = o.genesisDelaySeconds ?? 8 + 2 * (o.nodes + (o.validatorClients ?? 0));
     const startTime = Math.floor(Date.now() / 1000) + delay - cfg.GENESIS_DELAY;
     let eth1: Eth1Chain;
     let genesis: { state: BeaconState; keys: ValidatorKey[] };
@@ -162,7 +166,11 @@ export class ProcessDevnet {
       });
       // node 0 first: the others need its peer id for --bootnodes
       // every node key is written first, so each node starts with all the others as bootnodes (a full mesh)
-      const nodes = await Promise.all(keySets.slice(0, o.nodes).map((keys) => devnet.prepareNode({ keys })));
+      const nodes = await Promise.all(
+        keySets
+          .slice(0, o.nodes)
+          .map((keys, i) => devnet.prepareNode({ keys, restPort: i === 0 ? o.restPort0 : undefined })),
+      );
       for (const node of nodes) node.bootnodes = devnet.otherMultiaddrs(node);
       await Promise.all(nodes.map((node) => node.start()));
       await Promise.all(keySets.slice(o.nodes).map((k, i) => devnet.addValidatorClient(i, k)));
@@ -171,6 +179,9 @@ export class ProcessDevnet {
         `${devnet.nodes.length} btc20-node processes${vcNote} (${devnet.p2p ? "libp2p on 127.0.0.1" : "no p2p layer in this btc20-node: --no-p2p"}), ` +
           `validators ${shares.join("/")}, genesis in ${(devnet.genesisTime - Date.now() / 1000).toFixed(0)} s; logs in ${rootDir}`,
       );
+      for (const node of devnet.nodes) {
+        o.print(`  ${node.name}: Beacon API ${node.restUrl}${node.multiaddr ? `, libp2p ${node.multiaddr}` : ""}`);
+      }
       if (o.liveView ?? true) devnet.startLiveView();
       return devnet;
     } catch (e) {
@@ -232,7 +243,7 @@ export class ProcessDevnet {
       depositContractBlock: this.eth1.deployBlock,
       genesisStateFile: o.checkpointSyncUrl ? undefined : this.genesisStateFile,
       checkpointSyncUrl: o.checkpointSyncUrl,
-      restPort: restPort!,
+      restPort: o.restPort || restPort!,
       p2pPort: p2pPort!,
       p2p: this.p2p,
       peerId,

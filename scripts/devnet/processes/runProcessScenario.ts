@@ -9,6 +9,8 @@ export interface RunProcessScenarioOptions {
   scenario: ProcessScenario;
   nodes: number;
   validators: number;
+  /** node 0's Beacon API port (default: a free port) */
+  restPort0?: number;
   /** btc20-validator processes (default: the scenario's, when btc20-validator exists) */
   validatorClients?: number;
   /** the network scenario's length; Infinity: until interrupted */
@@ -41,6 +43,7 @@ export async function runProcessScenario(o: RunProcessScenarioOptions): Promise<
   const devnet = await ProcessDevnet.start({
     nodes: o.nodes,
     validators: o.validators,
+    restPort0: o.restPort0,
     validatorClients: o.validatorClients ?? (validatorClientExists() ? (o.scenario.defaultValidatorClients ?? 0) : 0),
     cfg: custom ? cfg : undefined,
     print,

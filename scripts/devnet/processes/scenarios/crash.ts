@@ -5,7 +5,7 @@ import { readBalances } from "../beaconApi.js";
 import { pollUntil, sameFinalized, sameHead } from "./checks.js";
 import type { ProcessScenario } from "./types.js";
 
-const KILL_EPOCH = 2;
+const KILL_EPOCH = 1;
 const VICTIM = 3;
 
 export const crash: ProcessScenario = {
@@ -14,7 +14,7 @@ export const crash: ProcessScenario = {
   defaultNodes: 4,
   fixedNodes: true,
   defaultValidators: 16,
-  epochs: 8,
+  epochs: 7,
   async run(devnet, { log }) {
     const spe = devnet.cfg.SLOTS_PER_EPOCH;
     const victim = devnet.nodes[VICTIM]!;
