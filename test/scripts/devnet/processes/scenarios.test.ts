@@ -2,7 +2,7 @@
 // Hardhat's JSON-RPC, keystores and genesis on disk. Each scenario must report that its expectation held. They run
 // on wall-clock time, with 4-slot epochs (12 s) instead of the devnet's 8 to keep them short.
 //
-// CI budget (< 6 min for these): network and crash run in every `npm test` (about 1.5 and 2 min, measured 3.7 min
+// CI budget (< 6 min for these): network and crash run in every `npm test` (about 1.5 min each, measured 3.1 min
 // together on a busy 2-core machine). checkpoint-sync (about 2 min), late-joiner (about 2 min) and partition (about 14
 // epochs, 3.5 min: finality must stall, the leak must start after 4 epochs of no finality, then finality must come
 // back after healing) would take the total past the budget, so they run only with BTC20_LONG_SCENARIOS=1
