@@ -343,4 +343,54 @@ describe("btc20-validator against btc20-node processes", function () {
       for (const [s2, t2] of votes) expect(s1 < s2 && t2 < t1, `${s1}->${t1} surrounds ${s2}->${t2}`).to.equal(false);
     }
   });
+  it("voluntary-exit: signs with the keystore, the node takes it, the validator goes active_exiting", async () => {
+    const pk14 = pubkeyHex(fx.keys[14]!);
+    const keysArgs = [
+      "--keystores-dir",
+      path.join(fx.dir, "c", "keystores"),
+      "--secrets-dir",
+      path.join(fx.dir, "c", "secrets"),
+    ];
+    // no terminal to confirm on: --yes is required
+    const unconfirmed = await run(process.execPath, [
+      VALIDATOR_BIN,
+      "voluntary-exit",
+      "--beacon-nodes",
+      n1.url,
+      ...keysArgs,
+      "--pubkeys",
+      pk14,
+    ]).catch((e) => e);
+    expect(unconfirmed.code).to.equal(1);
+    expect(String(unconfirmed.stderr)).to.include("--yes");
+    const unknown = await run(process.execPath, [
+      VALIDATOR_BIN,
+      "voluntary-exit",
+      "--beacon-nodes",
+      n1.url,
+      ...keysArgs,
+      "--pubkeys",
+      pubkeyHex(fx.keys[3]!),
+      "--yes",
+    ]).catch((e) => e);
+    expect(String(unknown.stderr)).to.include("UNKNOWN_KEY");
+
+    const { stdout } = await run(process.execPath, [
+      VALIDATOR_BIN,
+      "voluntary-exit",
+      "--beacon-nodes",
+      n1.url,
+      ...keysArgs,
+      "--pubkeys",
+      pk14,
+      "--yes",
+    ]);
+    expect(stdout).to.include(`submitted the exit of ${pk14} (index 14)`);
+    const exiting = await waitFor(
+      async () => (await apiGet(n1.url, "/eth/v1/beacon/states/head/validators/14"))?.data?.status === "active_exiting",
+      40_000,
+      1000,
+    );
+    expect(exiting).to.equal(true);
+  });
 });
