@@ -3,6 +3,8 @@
 // the epoch the client started (or the key was imported) in, and the next. If the key was live in either, another
 // instance is signing with it: the key is marked "detected" and never signs in this process. Otherwise it becomes
 // "active" at the start of the epoch after. A key without a validator index yet cannot be live, and passes too.
+// Liveness in an epoch for which the slashing-protection database holds the key's vote is this client's own (it ran
+// before a restart), so a restart within an epoch is not taken for a doppelganger.
 // If the node cannot answer liveness the key stays in "checking": no evidence is not taken as no doppelganger.
 import type { Logger } from "pino";
 import type { BeaconNodes } from "./beaconNodes.js";
@@ -19,6 +21,8 @@ export class DoppelgangerService {
     private readonly nodes: BeaconNodes,
     private readonly store: ValidatorStore,
     private readonly opts: { logger?: Logger } = {},
+    /** whether this client's own database recorded a vote of the key for the epoch */
+    private readonly ownVote?: (pubkey: Uint8Array, epoch: number) => boolean,
   ) {}
 
   /** Called at the start of `epoch`: checks epoch-1 for every key still being watched. */
@@ -46,7 +50,10 @@ export class DoppelgangerService {
       }
     }
     for (const h of watching) {
-      if (h.index !== null && live.has(h.index)) {
+      // a vote our own slashing-protection database holds for that epoch is ours (signed before a restart), not a
+      // doppelganger's; the epoch after it is watched with no vote of ours possible
+      const ours = this.ownVote?.(h.key.publicKey, checked) ?? false;
+      if (h.index !== null && live.has(h.index) && !ours) {
         this.store.setState(h.key.pubkeyHex, "detected");
         this.detected.push(h.key.pubkeyHex);
         this.opts.logger?.error(

@@ -101,7 +101,9 @@ export async function runValidator(
 
   const signer = new ValidatorSigner(cfg, [], protection);
   const store = new ValidatorStore(signer, { logger, metrics });
-  const doppelganger = o.doppelgangerProtection ? new DoppelgangerService(nodes, store, { logger }) : null;
+  const doppelganger = o.doppelgangerProtection
+    ? new DoppelgangerService(nodes, store, { logger }, (pk, epoch) => protection.hasAttestation(pk, epoch))
+    : null;
   const service = new ValidatorService({ nodes: nodes, info, store, metrics, logger, graffiti, doppelganger });
   const watch = () => (doppelganger ? { watchFromEpoch: service.clock.currentEpoch() } : null);
   for (const k of [...external, ...imported]) {

@@ -244,6 +244,16 @@ export class SlashingProtectionDb {
       .run(id, rec.sourceEpoch, rec.targetEpoch, rec.signingRoot);
   }
 
+  /** Whether this database recorded a vote of `pubkey` for `targetEpoch` (a vote this client itself signed). */
+  hasAttestation(pubkey: Uint8Array, targetEpoch: number): boolean {
+    const row = this.db
+      .prepare(
+        "SELECT 1 FROM signed_attestations a JOIN validators v ON v.id = a.validator_id WHERE v.pubkey = ? AND a.target_epoch = ?",
+      )
+      .get(pubkey, targetEpoch);
+    return row !== undefined;
+  }
+
   /** Every validator with its records, for the interchange export. */
   allRecords(): { pubkey: Uint8Array; blocks: SignedBlockRecord[]; attestations: SignedAttestationRecord[] }[] {
     const vals = this.db.prepare("SELECT id, pubkey FROM validators ORDER BY id").all() as {

@@ -393,4 +393,33 @@ describe("btc20-validator against btc20-node processes", function () {
     );
     expect(exiting).to.equal(true);
   });
+  it("doppelganger protection across a restart: the client's own last votes are not a doppelganger", async () => {
+    const b = vc.b!;
+    const attestations = () =>
+      metrics("b").then((m) => metricValue(m, "validator_duties_performed_total", 'duty="attestation"'));
+    const before = await attestations();
+    expect(await waitFor(async () => (await attestations()) > before, 30_000, 500)).to.equal(true);
+    // right after a vote: restart on the same data dir with doppelganger protection
+    expect(await b.proc.stop()).to.equal(0);
+    const dirs = { keystoresDir: path.join(fx.dir, "b", "keystores"), secretsDir: path.join(fx.dir, "b", "secrets") };
+    const proc = fx.startValidator([
+      "--beacon-nodes",
+      n1.url,
+      "--datadir",
+      b.datadir,
+      "--keystores-dir",
+      dirs.keystoresDir,
+      "--secrets-dir",
+      dirs.secretsDir,
+      "--doppelganger-protection",
+    ]);
+    const passed = await waitFor(
+      async () => proc.lines.some((l) => l.includes("doppelganger check passed")),
+      60_000,
+      1000,
+    );
+    expect(passed, proc.lines.slice(-10).join("\n")).to.equal(true);
+    expect(proc.lines.some((l) => l.includes("DOPPELGANGER DETECTED"))).to.equal(false);
+    await proc.stop();
+  });
 });
