@@ -417,8 +417,14 @@ export class Libp2pNetwork implements Network {
     return [...this.denied];
   }
 
+  /** Says goodbye (client shutdown) to every peer, waiting at most 1 s, then stops libp2p. */
   async stop(): Promise<void> {
     if (this.stopped) return;
+    const bye = Goodbye.serialize(GoodbyeReason.CLIENT_SHUTDOWN);
+    const farewells = this.libp2p
+      .getPeers()
+      .map((p) => this.request(p.toString(), "goodbye", bye, { ttfbMs: 500, respMs: 500 }).catch(() => []));
+    await Promise.race([Promise.all(farewells), new Promise((r) => setTimeout(r, 1000))]);
     this.stopped = true;
     if (this.reconnectTimer) clearInterval(this.reconnectTimer);
     await this.libp2p.stop();
