@@ -84,6 +84,7 @@ export class Libp2pNetwork implements Network {
   private readonly denied = new Set<string>();
   private readonly limiter = new RateLimiter();
   private readonly outbound = new Map<string, number>();
+  private readonly slotWaiters = new Map<string, (() => void)[]>();
   private readonly queued = new Map<GossipTopicName, number>();
   private reconnectTimer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -318,9 +319,14 @@ export class Libp2pNetwork implements Network {
     if (this.stopped) throw new NetworkError("NETWORK_STOPPED", "network stopped");
     const spec = this.specs[method];
     const key = `${peer}/${method}`;
-    // MAX_CONCURRENT_REQUESTS per protocol per peer
-    if ((this.outbound.get(key) ?? 0) >= MAX_CONCURRENT_REQUESTS) {
-      throw new NetworkError("RATE_LIMITED", `already ${MAX_CONCURRENT_REQUESTS} ${method} requests open to ${peer}`);
+    // MAX_CONCURRENT_REQUESTS per protocol per peer: further requests wait for a free slot
+    while ((this.outbound.get(key) ?? 0) >= MAX_CONCURRENT_REQUESTS) {
+      await new Promise<void>((r) => {
+        const waiters = this.slotWaiters.get(key) ?? [];
+        waiters.push(r);
+        this.slotWaiters.set(key, waiters);
+      });
+      if (this.stopped) throw new NetworkError("NETWORK_STOPPED", "network stopped");
     }
     this.outbound.set(key, (this.outbound.get(key) ?? 0) + 1);
     const count = (result: string) => this.o.metrics?.reqresp.inc({ method, direction: "outbound", result });
@@ -343,6 +349,7 @@ export class Libp2pNetwork implements Network {
       throw e;
     } finally {
       this.outbound.set(key, (this.outbound.get(key) ?? 1) - 1);
+      this.slotWaiters.get(key)?.shift()?.();
     }
   }
 

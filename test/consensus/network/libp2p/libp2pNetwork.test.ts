@@ -11,7 +11,7 @@ import { loadOrCreateNodeKey } from "../../../../consensus/network/libp2p/nodeKe
 import { createNetworkMetrics } from "../../../../consensus/network/metrics.js";
 import type { GossipValidationResult } from "../../../../consensus/network/network.js";
 import { ReqRespServerError } from "../../../../consensus/network/network.js";
-import { Ping } from "../../../../consensus/network/reqresp/types.js";
+import { BeaconBlocksByRootRequest, Ping } from "../../../../consensus/network/reqresp/types.js";
 import { createDevnetConfig } from "../../../../consensus/node/config/devnetParams.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -122,5 +122,26 @@ describe("consensus/network/libp2p Libp2pNetwork (TCP on 127.0.0.1)", function (
     expect(a.getPeers()).to.have.length(0);
     await a.setDenied([]);
     await until(() => a.getPeers().length === 1);
+  });
+
+  it("keeps at most MAX_CONCURRENT_REQUESTS (2) open per protocol to a peer; more requests wait, none fails", async () => {
+    const a = await make();
+    const b = await make([a.addresses[0]!]);
+    await until(() => b.getPeers().length === 1);
+    let open = 0;
+    let most = 0;
+    a.handle("beacon_blocks_by_root", async function* () {
+      open++;
+      most = Math.max(most, open);
+      await sleep(150);
+      open--;
+      yield* []; // no block known: an empty answer
+    });
+    const body = BeaconBlocksByRootRequest.serialize([new Uint8Array(32)]);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => b.request(a.peerId, "beacon_blocks_by_root", body)),
+    );
+    expect(results.every((r) => r.length === 0)).to.equal(true);
+    expect(most).to.equal(2);
   });
 });
