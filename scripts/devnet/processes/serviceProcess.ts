@@ -86,6 +86,9 @@ export class ServiceProcess {
     if (this.running) throw new DevnetProcessError("PROCESS_FAILED", `${this.name} is already running`);
     installChildCleanup();
     this.log = createWriteStream(this.o.logFile, { flags: "a" });
+    // The log file is a convenience copy (the tail above is what failure reports use): a log directory removed
+    // while the stream is still opening (stop() right after a restart) must not become an uncaught error.
+    this.log.on("error", (err) => this.tail.push(`log file ${this.o.logFile} unavailable: ${err.message}`));
     const child = spawn(
       NODE22,
       ["--no-warnings=ExperimentalWarning", "--import", "tsx", this.o.entry, ...this.o.args, ...extraArgs],
