@@ -41,11 +41,14 @@ function swapMirroredPairs(out: Uint32Array, buf: Uint8Array, from: number, sum:
     const source = hash(buf);
     const blockStart = block * 256;
     for (; i < flip && flip >= blockStart; i++, flip--) {
-      if ((source[(flip & 0xff) >>> 3] >> (flip & 7)) & 1) {
-        const t = out[i];
-        out[i] = out[flip];
-        out[flip] = t;
-      }
+      // swap out[i] and out[flip] iff the bit is set, without a branch (the bits are random: a branch mispredicts
+      // half the time)
+      const mask = -((source[(flip & 0xff) >>> 3] >> (flip & 7)) & 1);
+      const a = out[i];
+      const b = out[flip];
+      const x = (a ^ b) & mask;
+      out[i] = a ^ x;
+      out[flip] = b ^ x;
     }
   }
 }
