@@ -50,3 +50,8 @@ export function copyExitQueue(from: BeaconState, to: BeaconState): void {
   const queue = byState.get(from);
   if (queue) byState.set(to, queue);
 }
+
+/** Sets the state's exit queue found by a caller's own pass over the registry (when not known yet). */
+export function primeExitQueue(state: BeaconState, queue: ExitQueue): void {
+  if (!byState.has(state)) byState.set(state, queue);
+}
