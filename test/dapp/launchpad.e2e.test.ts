@@ -26,7 +26,7 @@ import { type DappHarness, SCREENSHOT_DIR, startDappHarness } from "./dappHarnes
 import { GENESIS_VALIDATORS } from "./devnetProcesses.js";
 import { TestWallet } from "./testWallet.js";
 
-// Hardhat's public default account #1 (never for real funds); funded by the test.
+// A throwaway test key (never for real funds), funded by the test with hardhat_setBalance.
 const WALLET_KEY = "0x59c6995e998f97a5a0044966f0945389dc9c86dae88c7a8412f4603b6b78690d";
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };

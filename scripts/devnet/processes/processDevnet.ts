@@ -182,6 +182,12 @@ export class ProcessDevnet {
       for (const node of devnet.nodes) {
         o.print(`  ${node.name}: Beacon API ${node.restUrl}${node.multiaddr ? `, libp2p ${node.multiaddr}` : ""}`);
       }
+      if (devnet.nodes[0]) {
+        const dapp = `network=btc20-devnet&contract=${eth1.contractAddress}&fromBlock=${eth1.deployBlock}&rpc=${eth1.url}`;
+        o.print(
+          `staking dApp: \`BTC20_NODE_URL=${devnet.nodes[0].restUrl} npm run dapp\`, then open http://127.0.0.1:5173/?${dapp}`,
+        );
+      }
       if (o.liveView ?? true) devnet.startLiveView();
       return devnet;
     } catch (e) {
