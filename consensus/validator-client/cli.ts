@@ -51,7 +51,11 @@ const program = new Command("btc20-validator")
   .option("--keymanager", "serve the Keymanager API (GET/POST/DELETE /eth/v1/keystores)", false)
   .option("--keymanager.address <ip>", "Keymanager API listen address", "127.0.0.1")
   .option("--keymanager.port <port>", "Keymanager API port", port, 5062)
-  .option("--doppelganger-protection", "watch the keys for 2 epochs before signing; never sign one seen live", false)
+  .option(
+    "--doppelganger-protection",
+    "watch the keys for 2 epochs before signing; never sign one seen live (default: on for btc20 mainnet)",
+  )
+  .option("--no-doppelganger-protection", "sign at once, also on btc20 mainnet")
   .option("--metrics.address <ip>", "Prometheus /metrics listen address", "127.0.0.1")
   .option("--metrics.port <port>", "serve Prometheus /metrics on this port")
   .option("--log-level <level>", "trace | debug | info | warn | error", "info")

@@ -31,6 +31,7 @@ export interface ValidatorOptions {
   keymanager?: boolean;
   keymanagerAddress?: string;
   keymanagerPort?: number;
+  /** default: on for the btc20 mainnet config (CONFIG_NAME "btc20"), off elsewhere */
   doppelgangerProtection?: boolean;
   metricsAddress?: string;
   metricsPort?: number;
@@ -101,9 +102,10 @@ export async function runValidator(
 
   const signer = new ValidatorSigner(cfg, [], protection);
   const store = new ValidatorStore(signer, { logger, metrics });
-  const doppelganger = o.doppelgangerProtection
-    ? new DoppelgangerService(nodes, store, { logger }, (pk, epoch) => protection.hasAttestation(pk, epoch))
-    : null;
+  const doppelganger =
+    (o.doppelgangerProtection ?? cfg.CONFIG_NAME === "btc20")
+      ? new DoppelgangerService(nodes, store, { logger }, (pk, epoch) => protection.hasAttestation(pk, epoch))
+      : null;
   const service = new ValidatorService({ nodes: nodes, info, store, metrics, logger, graffiti, doppelganger });
   const watch = () => (doppelganger ? { watchFromEpoch: service.clock.currentEpoch() } : null);
   for (const k of [...external, ...imported]) {
