@@ -1,10 +1,11 @@
 // voluntary_exit, proposer_slashing and attester_slashing gossip validation (phase0 p2p-interface.md "Global
 // topics"): the IGNORE for an already-seen validator, then the REJECT of the operation's block-processing checks
 // (process_voluntary_exit, process_proposer_slashing, process_attester_slashing) run on a copy of the head state,
-// exactly as a block would run them. These messages are rare, so the copy's cost does not matter.
+// exactly as a block would run them. The copy is the engine's O(1) copy-on-write one (cloneBeaconState).
 import { processAttesterSlashing } from "../../state-transition/block/processAttesterSlashing.js";
 import { processProposerSlashing } from "../../state-transition/block/processProposerSlashing.js";
 import { processVoluntaryExit } from "../../state-transition/block/processVoluntaryExit.js";
+import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
 import type { AttesterSlashing, ProposerSlashing, SignedVoluntaryExit } from "../../types/index.js";
 import type { GossipContext } from "./gossipContext.js";
 import { ignore, reject } from "./gossipValidationError.js";
@@ -14,7 +15,7 @@ function onHeadCopy(
   code: string,
   run: (state: ReturnType<GossipContext["chain"]["headState"]>) => void,
 ) {
-  const state = ctx.cfg.types.BeaconState.clone(ctx.chain.headState());
+  const state = cloneBeaconState(ctx.cfg, ctx.chain.headState());
   try {
     run(state);
   } catch (e) {
