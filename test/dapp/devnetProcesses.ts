@@ -42,6 +42,8 @@ export interface DevnetProcesses {
   /** stdout+stderr of the node, for failure messages */
   nodeOutput: string[];
   cfg: BeaconParams;
+  /** holds eth1 blocks (no interval blocks, no automine): sent transactions stay pending until `true` again */
+  setMining(on: boolean): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startDevnetProcesses(opts: {
   const eth1 = await startEth1Chain({ chainId: cfg.DEPOSIT_CHAIN_ID });
   let child: ChildProcess | null = null;
   let miner: NodeJS.Timeout | null = null;
+  let mining = true;
   const nodeOutput: string[] = [];
   const stop = async () => {
     if (miner) clearInterval(miner);
@@ -93,7 +96,9 @@ export async function startDevnetProcesses(opts: {
     for (let i = 0; i < cfg.ETH1_FOLLOW_DISTANCE + 1; i++) await eth1.mineAt(0);
     // blocks carry wall-clock timestamps (not last + 1 s): eth1 voting looks for blocks by time, so a chain that fell
     // behind the clock would offer no candidate and new deposits would never enter the beacon state
-    miner = setInterval(() => void eth1.mineAt(Date.now() / 1000).catch(() => {}), cfg.SECONDS_PER_ETH1_BLOCK * 1000);
+    miner = setInterval(() => {
+      if (mining) void eth1.mineAt(Date.now() / 1000).catch(() => {});
+    }, cfg.SECONDS_PER_ETH1_BLOCK * 1000);
 
     const port = await freePort();
     const restUrl = `http://127.0.0.1:${port}`;
@@ -138,7 +143,12 @@ export async function startDevnetProcesses(opts: {
       await sleep(300);
     }
     opts.log?.(`devnet: Hardhat ${eth1.url}, DepositContract ${eth1.contractAddress}, btc20-node ${restUrl}`);
-    return { eth1, restUrl, nodeOutput, cfg, stop };
+    const setMining = async (on: boolean) => {
+      mining = on;
+      await eth1.provider.send("evm_setAutomine", [on]);
+      if (on) await eth1.mineAt(Date.now() / 1000);
+    };
+    return { eth1, restUrl, nodeOutput, cfg, setMining, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -287,6 +287,33 @@ describe("dApp end to end in Chromium (devnet: Hardhat + DepositContract + btc20
     await shot("12-status-one-key");
   });
 
+  it("a deposit still pending in the wallet survives a reload: shown pending, never sent again, then mined", async () => {
+    const { file, pubkeys } = depositFile("deposit_data-pending.json", BTC20_DEVNET, 300, 1);
+    await upload(file);
+    await page.getByTestId("upload-ok").waitFor({ timeout: 60_000 });
+    await page.getByRole("link", { name: /Continue: connect a wallet/ }).click();
+    await connectAndAck();
+    await harness.devnet.setMining(false);
+    try {
+      const before = wallet.confirmations;
+      await page.getByTestId("send").click();
+      await page.locator(`tr[data-pubkey="${pubkeys[0]}"][data-state=pending]`).waitFor({ timeout: 30_000 });
+      await page.reload();
+      await page.getByTestId("upload-ok").waitFor({ timeout: 60_000 });
+      await page.goto(harness.pageUrl("#/deposit"));
+      await connectAndAck();
+      await page.getByText(/not mined yet; waiting for them/).waitFor({ timeout: 30_000 });
+      expect(await page.locator(`tr[data-pubkey="${pubkeys[0]}"]`).getAttribute("data-state")).to.equal("pending");
+      expect(await page.getByTestId("send").isDisabled()).to.equal(true);
+      await shot("13-pending-after-reload");
+      expect(wallet.confirmations - before).to.equal(1);
+    } finally {
+      await harness.devnet.setMining(true);
+    }
+    await page.locator(`tr[data-pubkey="${pubkeys[0]}"][data-state=mined]`).waitFor({ timeout: 30_000 });
+    expect((await depositsByPubkey()).get(pubkeys[0]!)).to.equal(1);
+  });
+
   it("tops up a validator by pubkey without a signature, and refuses an unknown key", async () => {
     const key = `0x${(await depositsByPubkey()).keys().next().value}`;
     await page.goto(harness.pageUrl(`#/topup/${key}`));
@@ -300,7 +327,7 @@ describe("dApp end to end in Chromium (devnet: Hardhat + DepositContract + btc20
     expect(`0x${toHex(last.pubkey)}`).to.equal(key);
     expect(last.amountGwei).to.equal(2_000_000_000n);
     expect(toHex(last.signature)).to.equal("00".repeat(96));
-    await shot("13-topup");
+    await shot("14-topup");
     await page.locator("#topup-pubkey").fill(`0x${"a".repeat(96)}`);
     await page.getByTestId("topup-send").click();
     await page.locator(".status-line.error").waitFor();
@@ -338,7 +365,7 @@ describe("dApp end to end in Chromium (devnet: Hardhat + DepositContract + btc20
     expect(
       pool.some((e) => e.message.validator_index === "7") || v7.validator.exit_epoch !== "18446744073709551615",
     ).to.equal(true);
-    await shot("14-exit");
+    await shot("15-exit");
   });
 
   it("logged no console errors and no page errors in any step", () => {
