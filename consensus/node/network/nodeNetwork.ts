@@ -39,6 +39,7 @@ export class NodeNetwork {
       forkDigest: this.forkDigest,
       logger,
       statusIntervalMs: o.statusIntervalMs,
+      localSeq: () => this.metadata.seqNumber,
     });
     this.sync = new RangeSync({
       network,

@@ -1,9 +1,17 @@
 // Peers' Status (p2p-interface.md "Status"): the handshake on connect (the node requests the peer's Status on every
 // new connection, whichever side dialed), the relevance check (same fork digest; a finalized checkpoint at or
-// before ours must be on our chain) with goodbye + disconnect otherwise, goodbye received, and periodic re-status.
+// before ours must be on our chain) with goodbye + disconnect otherwise, goodbye received, periodic re-status, and
+// periodic ping ("Ping": a higher MetaData seq_number than known makes the node request the peer's MetaData).
 import type { Logger } from "pino";
 import type { Network, PeerIdStr } from "../../network/network.js";
-import { GoodbyeReason, Status, type StatusValue } from "../../network/reqresp/types.js";
+import {
+  GoodbyeReason,
+  MetaData,
+  type MetaDataValue,
+  Ping,
+  Status,
+  type StatusValue,
+} from "../../network/reqresp/types.js";
 import type { ChainService } from "../chain/chainService.js";
 import { toRootHex } from "../chain/rootHex.js";
 import { localStatus } from "./localStatus.js";
@@ -13,26 +21,35 @@ export interface PeerManagerOptions {
   chain: ChainService;
   forkDigest: Uint8Array;
   logger?: Logger;
-  /** re-request every peer's Status this often (none: only on connect) */
+  /** re-request every peer's Status (and ping it) this often (none: only on connect) */
   statusIntervalMs?: number;
+  /** our MetaData seq_number (sent in pings) */
+  localSeq?: () => bigint;
 }
 
 export type Relevance = { ok: true } | { ok: false; reason: string };
 
 export class PeerManager {
   readonly statuses = new Map<PeerIdStr, StatusValue>();
+  readonly metadata = new Map<PeerIdStr, MetaDataValue>();
   private readonly listeners = new Set<(peer: PeerIdStr, status: StatusValue) => void>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: PeerManagerOptions) {
     o.network.onPeerEvent((e) => {
       if (e.type === "connected") void this.requestStatus(e.peerId);
-      else this.statuses.delete(e.peerId);
+      else {
+        this.statuses.delete(e.peerId);
+        this.metadata.delete(e.peerId);
+      }
     });
     for (const p of o.network.getPeers()) void this.requestStatus(p.peerId);
     if (o.statusIntervalMs) {
       this.timer = setInterval(() => {
-        for (const p of o.network.getPeers()) void this.requestStatus(p.peerId);
+        for (const p of o.network.getPeers()) {
+          void this.requestStatus(p.peerId);
+          void this.ping(p.peerId);
+        }
       }, o.statusIntervalMs);
       this.timer.unref?.();
     }
@@ -58,6 +75,23 @@ export class PeerManager {
       this.o.logger?.debug({ peer, err: e }, "status request failed");
       net.reportPeer(peer, "low", "status request failed");
       return null;
+    }
+  }
+
+  /** Pings `peer`; a seq_number above the one known makes the node fetch the peer's MetaData. */
+  async ping(peer: PeerIdStr): Promise<void> {
+    const net = this.o.network;
+    try {
+      const [pong] = await net.request(peer, "ping", Ping.serialize(this.o.localSeq?.() ?? 0n));
+      if (!pong) return;
+      const seq = Ping.deserialize(pong);
+      const known = this.metadata.get(peer);
+      if (!known || seq > known.seqNumber) {
+        const [md] = await net.request(peer, "metadata", new Uint8Array(0));
+        if (md) this.metadata.set(peer, MetaData.deserialize(md));
+      }
+    } catch (e) {
+      this.o.logger?.debug({ peer, err: e }, "ping failed");
     }
   }
 

@@ -8,6 +8,7 @@ import { toRootHex } from "../../../../consensus/node/chain/rootHex.js";
 import { Scheduler } from "../../../../consensus/node/clock/scheduler.js";
 import { BlockLookup } from "../../../../consensus/node/network/blockLookup.js";
 import { allSubnetsMetadata, forkDigestOf, localStatus } from "../../../../consensus/node/network/localStatus.js";
+import { PeerManager } from "../../../../consensus/node/network/peerManager.js";
 import { RangeSync } from "../../../../consensus/node/network/rangeSync.js";
 import { registerReqRespHandlers } from "../../../../consensus/node/network/reqRespHandlers.js";
 import { SimNetwork } from "../../../../consensus/node/network/simNetwork.js";
@@ -115,5 +116,23 @@ describe("consensus/node/network range sync and lookups (SimNetwork)", function 
     }
     await lookup.lookup(toRootHex(head.message.parentRoot), "honest");
     expect(chain.hasBlock(source.headRoot)).to.equal(true);
+  });
+
+  it("status handshake: a peer is relevant only on our fork digest with our finalized checkpoint; ping fetches newer MetaData", async () => {
+    const { me, chain, digest } = setup();
+    const pm = new PeerManager({ network: me, chain, forkDigest: digest, localSeq: () => 1n });
+    const status = await pm.requestStatus("honest");
+    expect(status?.headSlot).to.equal(source.headState().slot);
+    expect(pm.statuses.has("honest")).to.equal(true);
+    expect(pm.relevance({ ...status!, forkDigest: Uint8Array.of(9, 9, 9, 9) }).ok).to.equal(false);
+    // a peer whose finalized checkpoint (at or before ours) is another block
+    const ours = source.headState().finalizedCheckpoint;
+    const pmSource = new PeerManager({ network: me, chain: source, forkDigest: digest });
+    expect(
+      pmSource.relevance({ ...status!, finalizedEpoch: ours.epoch, finalizedRoot: new Uint8Array(32).fill(4) }).ok,
+    ).to.equal(false);
+    expect(pmSource.relevance({ ...status!, finalizedEpoch: ours.epoch, finalizedRoot: ours.root }).ok).to.equal(true);
+    await pm.ping("honest");
+    expect(pm.metadata.get("honest")?.attnets.getTrueBitIndexes().length).to.equal(64);
   });
 });
