@@ -29,6 +29,7 @@ import type {
   BeaconBlock,
   SignedBeaconBlock,
 } from "../../../../consensus/types/index.js";
+import { isAggregator } from "../../../../consensus/validator/isAggregator.js";
 import type { SignedAggregateAndProofValue } from "../../../../consensus/validator/types.js";
 import { createDevnetConfig } from "../../../../scripts/devnet/devnetParams.js";
 import { genesisFromDeposits } from "../../../../scripts/devnet/genesis.js";
@@ -274,6 +275,52 @@ describe("consensus/node/gossip validation rules", function () {
       expectVerdict(() => validateGossipAggregate(ctx, a), "IGNORE", "AGGREGATE_KNOWN");
       ctx.seen.aggregateBits.clear();
       expectVerdict(() => validateGossipAggregate(ctx, a), "IGNORE", "AGGREGATOR_ALREADY_KNOWN");
+    });
+    it("IGNORE: outside the propagation range; REJECT: target epoch != slot epoch; wrong bits length", () => {
+      const a = aggregate();
+      const slot = a.message.aggregate.data.slot;
+      now = slotStart(slot) - 0.6;
+      expectVerdict(() => validateGossipAggregate(ctx, a), "IGNORE", "FUTURE_SLOT");
+      now = slotStart(slot + 33) + 1;
+      expectVerdict(() => validateGossipAggregate(fresh(), a), "IGNORE", "PAST_SLOT");
+      const early = aggregate((m) => {
+        m.aggregate = {
+          ...m.aggregate,
+          data: { ...m.aggregate.data, slot: m.aggregate.data.slot - cfg.SLOTS_PER_EPOCH },
+        };
+      });
+      now = slotStart(slot) + 1;
+      expectVerdict(() => validateGossipAggregate(fresh(), early), "REJECT", "BAD_TARGET_EPOCH");
+      const long = aggregate((m) => {
+        const bits = BitArray.fromBitLen(m.aggregate.aggregationBits.bitLen + 1);
+        bits.set(0, true);
+        m.aggregate = { ...m.aggregate, aggregationBits: bits };
+      });
+      expectVerdict(() => validateGossipAggregate(fresh(), long), "REJECT", "WRONG_BITS_LENGTH");
+    });
+    it("REJECT: a selection proof that does not select its validator (is_aggregator)", () => {
+      // committees of 2 make everyone an aggregator with the devnet's TARGET_AGGREGATORS_PER_COMMITTEE (16); with 1,
+      // is_aggregator takes the proof's hash modulo 2, so some members are not selected
+      const strict = { ...cfg, TARGET_AGGREGATORS_PER_COMMITTEE: 1 };
+      const { att, committee, state } = attestation();
+      const epoch = att.data.target.epoch;
+      const proofOf = (v: number) =>
+        bls.sign(
+          keys[v]!.secretKey,
+          computeSigningRoot(UintNum64, att.data.slot, getDomain(cfg, state, cfg.DOMAIN_SELECTION_PROOF, epoch)),
+        );
+      const notSelected = [...committee].find((v) => !isAggregator(strict, committee.length, proofOf(v)));
+      expect(notSelected, "a committee member not selected as aggregator").to.not.equal(undefined);
+      const message = { aggregatorIndex: notSelected!, aggregate: att, selectionProof: proofOf(notSelected!) };
+      const domain = getDomain(cfg, state, cfg.DOMAIN_AGGREGATE_AND_PROOF, epoch);
+      const signed = {
+        message,
+        signature: bls.sign(
+          keys[notSelected!]!.secretKey,
+          computeSigningRoot(cfg.types.AggregateAndProof, message, domain),
+        ),
+      };
+      expectVerdict(() => validateGossipAggregate(fresh({ cfg: strict }), signed), "REJECT", "INVALID_AGGREGATOR");
     });
     it("REJECT: committee index; no participants; aggregator not in committee", () => {
       expectVerdict(
