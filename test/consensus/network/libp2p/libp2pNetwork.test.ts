@@ -29,7 +29,11 @@ describe("consensus/network/libp2p Libp2pNetwork (TCP on 127.0.0.1)", function (
   const digest = Uint8Array.of(1, 2, 3, 4);
   const dirs: string[] = [];
   const nets: Libp2pNetwork[] = [];
-  const make = async (bootnodes: string[] = [], registry?: Registry) => {
+  const make = async (
+    bootnodes: string[] = [],
+    registry?: Registry,
+    queueSize?: Parameters<typeof Libp2pNetwork.create>[0]["queueSize"],
+  ) => {
     const dir = mkdtempSync(path.join(tmpdir(), "btc20-p2p-"));
     dirs.push(dir);
     const { key } = await loadOrCreateNodeKey(dir);
@@ -44,6 +48,7 @@ describe("consensus/network/libp2p Libp2pNetwork (TCP on 127.0.0.1)", function (
       slotsPerEpoch: 8,
       metrics: registry ? createNetworkMetrics(registry) : undefined,
       reconnectIntervalMs: 500,
+      queueSize,
     });
     nets.push(net);
     return net;
@@ -143,5 +148,35 @@ describe("consensus/network/libp2p Libp2pNetwork (TCP on 127.0.0.1)", function (
     );
     expect(results.every((r) => r.length === 0)).to.equal(true);
     expect(most).to.equal(2);
+  });
+
+  it("bounds each topic's validation queue: past its size, messages are ignored and counted", async () => {
+    const registry = new Registry();
+    const a = await make([], registry, { voluntary_exit: 2 });
+    const b = await make([a.addresses[0]!]);
+    await until(() => a.getPeers().length === 1);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let validated = 0;
+    a.subscribe({ name: "voluntary_exit" }, async () => {
+      validated++;
+      await gate;
+      return "ACCEPT";
+    });
+    b.subscribe({ name: "voluntary_exit" }, async () => "ACCEPT");
+    await sleep(1500);
+    for (let i = 0; i < 6; i++) {
+      const exit = cfg.types.SignedVoluntaryExit.defaultValue();
+      exit.message.validatorIndex = i;
+      await b.publish({ name: "voluntary_exit" }, cfg.types.SignedVoluntaryExit.serialize(exit));
+    }
+    await until(async () =>
+      /btc20_gossip_queue_dropped_total\{topic="voluntary_exit"\} 4/.test(await registry.metrics()),
+    );
+    expect(validated).to.equal(2);
+    release();
+    await until(async () => /result="ACCEPT"\} 2/.test(await registry.metrics()));
   });
 });
