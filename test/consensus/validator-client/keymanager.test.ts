@@ -10,8 +10,8 @@ import { createDevnetConfig } from "../../../consensus/node/config/devnetParams.
 import { ValidatorSigner } from "../../../consensus/validator/signer.js";
 import { SlashingProtectionDb } from "../../../consensus/validator/slashing-protection/index.js";
 import { createKeymanagerServer, ensureApiToken } from "../../../consensus/validator-client/keymanager.js";
+import { keymanagerBackend } from "../../../consensus/validator-client/keymanagerBackend.js";
 import { ManagedKeystores } from "../../../consensus/validator-client/keystoreFiles.js";
-import { keymanagerBackend } from "../../../consensus/validator-client/runValidator.js";
 import { ValidatorStore } from "../../../consensus/validator-client/validatorStore.js";
 import { devnetKeys } from "../../../scripts/devnet/keys.js";
 import { createKeystore } from "../../../sdk/keys/keystore/index.js";
