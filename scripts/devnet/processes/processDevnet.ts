@@ -175,10 +175,11 @@ export class ProcessDevnet {
       await Promise.all(nodes.map((node) => node.start()));
       await Promise.all(keySets.slice(o.nodes).map((k, i) => devnet.addValidatorClient(i, k)));
       const vcNote = vcs > 0 ? ` + ${vcs} btc20-validator process${vcs > 1 ? "es" : ""}` : "";
-      o.print(
-        `${devnet.nodes.length} btc20-node processes${vcNote} (${devnet.p2p ? "libp2p on 127.0.0.1" : "no p2p layer in this btc20-node: --no-p2p"}), ` +
-          `validators ${shares.join("/")}, genesis in ${(devnet.genesisTime - Date.now() / 1000).toFixed(0)} s; logs in ${rootDir}`,
-      );
+      if (o.nodes > 0)
+        o.print(
+          `${devnet.nodes.length} btc20-node processes${vcNote} (${devnet.p2p ? "libp2p on 127.0.0.1" : "no p2p layer in this btc20-node: --no-p2p"}), ` +
+            `validators ${shares.join("/")}, genesis in ${(devnet.genesisTime - Date.now() / 1000).toFixed(0)} s; logs in ${rootDir}`,
+        );
       for (const node of devnet.nodes) {
         o.print(`  ${node.name}: Beacon API ${node.restUrl}${node.multiaddr ? `, libp2p ${node.multiaddr}` : ""}`);
       }
