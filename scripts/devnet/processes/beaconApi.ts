@@ -2,8 +2,10 @@
 // justified and finalized checkpoints, sync status; and the debug route that partitions the network.
 
 export interface NodeStatus {
-  /** connected peers; null when the node has no peer API (no p2p layer) */
+  /** connected peers (distinct peer ids); null when the node has no peer API (no p2p layer) */
   peers: number | null;
+  /** their peer ids */
+  peerIds: string[];
   headSlot: number;
   headRoot: string;
   justifiedEpoch: number;
@@ -27,7 +29,7 @@ type Data<T> = { data: T };
 /** Reads the node's status; throws if the API does not answer. */
 export async function readNodeStatus(restUrl: string): Promise<NodeStatus> {
   const [peers, head, fin, syncing] = await Promise.all([
-    getJson<Data<{ connected: string }>>(`${restUrl}/eth/v1/node/peer_count`),
+    getJson<Data<{ peer_id: string }[]>>(`${restUrl}/eth/v1/node/peers?state=connected`),
     getJson<Data<{ root: string; header: { message: { slot: string } } }>>(`${restUrl}/eth/v1/beacon/headers/head`),
     getJson<Data<{ current_justified: { epoch: string }; finalized: { epoch: string; root: string } }>>(
       `${restUrl}/eth/v1/beacon/states/head/finality_checkpoints`,
@@ -35,8 +37,11 @@ export async function readNodeStatus(restUrl: string): Promise<NodeStatus> {
     getJson<Data<{ is_syncing: boolean; sync_distance: string }>>(`${restUrl}/eth/v1/node/syncing`),
   ]);
   if (!head || !fin) throw new Error(`${restUrl}: no head or finality checkpoints`);
+  // one entry per connection: two nodes that dialled each other are one peer
+  const peerIds = [...new Set((peers?.data ?? []).map((p) => p.peer_id))];
   return {
-    peers: peers ? Number(peers.data.connected) : null,
+    peers: peers ? peerIds.length : null,
+    peerIds,
     headSlot: Number(head.data.header.message.slot),
     headRoot: head.data.root,
     justifiedEpoch: Number(fin.data.current_justified.epoch),

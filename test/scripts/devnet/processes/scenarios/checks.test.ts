@@ -10,6 +10,7 @@ import {
 const root = (b: number) => `0x${b.toString(16).padStart(2, "0").repeat(32)}`;
 const status = (o: Partial<NodeStatus>): NodeStatus => ({
   peers: 3,
+  peerIds: ["a", "b", "c"],
   headSlot: 20,
   headRoot: root(1),
   justifiedEpoch: 3,
