@@ -6,12 +6,14 @@ import { BeaconBlocksByRangeRequest } from "../../../../consensus/network/reqres
 import { ChainService } from "../../../../consensus/node/chain/chainService.js";
 import { toRootHex } from "../../../../consensus/node/chain/rootHex.js";
 import { Scheduler } from "../../../../consensus/node/clock/scheduler.js";
+import { SlotClock } from "../../../../consensus/node/clock/slotClock.js";
 import { BlockLookup } from "../../../../consensus/node/network/blockLookup.js";
 import { allSubnetsMetadata, forkDigestOf, localStatus } from "../../../../consensus/node/network/localStatus.js";
 import { PeerManager } from "../../../../consensus/node/network/peerManager.js";
 import { RangeSync } from "../../../../consensus/node/network/rangeSync.js";
 import { registerReqRespHandlers } from "../../../../consensus/node/network/reqRespHandlers.js";
 import { SimNetwork } from "../../../../consensus/node/network/simNetwork.js";
+import { NodeChainView } from "../../../../consensus/node/nodeChainView.js";
 import { NodeDb } from "../../../../consensus/node/storage/nodeDb.js";
 import type { BeaconState } from "../../../../consensus/types/index.js";
 import { createDevnetConfig } from "../../../../scripts/devnet/devnetParams.js";
@@ -77,8 +79,24 @@ describe("consensus/node/network range sync and lookups (SimNetwork)", function 
       currentSlot: () => Math.floor((now - genesis.genesisTime) / cfg.SECONDS_PER_SLOT),
     });
     expect(chain.headState().slot).to.equal(0);
-    await sync.maybeStart();
+    // /eth/v1/node/syncing tells the truth while range sync runs
+    const view = new NodeChainView(
+      cfg,
+      chain,
+      new SlotClock(
+        new Scheduler("virtual", genesis.genesisTime),
+        genesis.genesisTime,
+        cfg.SECONDS_PER_SLOT,
+        cfg.SLOTS_PER_EPOCH,
+      ),
+    );
+    view.setSyncSource(() => ({ isSyncing: sync.isSyncing, targetSlot: sync.targetSlot }));
+    const running = sync.maybeStart();
+    expect(view.syncStatus().isSyncing).to.equal(true);
+    expect(view.syncStatus().syncDistance).to.equal(source.headState().slot);
+    await running;
     expect(sync.isSyncing).to.equal(false);
+    expect(view.syncStatus()).to.deep.equal({ headSlot: source.headState().slot, syncDistance: 0, isSyncing: false });
     expect(chain.headRoot).to.equal(source.headRoot);
     expect(sync.imported).to.be.at.least(30);
     expect(chain.headState().finalizedCheckpoint.epoch).to.equal(source.headState().finalizedCheckpoint.epoch);
