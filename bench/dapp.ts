@@ -1,6 +1,6 @@
 // npm run bench:dapp: the staking dApp in real Chromium against the devnet processes (Hardhat + DepositContract +
 // btc20-node, as its browser tests run them). Measures
-//   verifyPerSecondInWorker  deposit_data entries verified per second by the page's Web Worker (SDK verifyDepositData,
+//   verifyPerSecondInWorker  deposit_data entries verified per second by the page's Web Workers (SDK verifyDepositData,
 //                            noble BLS in the browser), for a 200-entry file, best of 3
 //   firstLoadKb              gzip size of the JavaScript a first visit (the overview page) loads, KiB
 //   timeToInteractiveMs      navigation start -> first page rendered and wired (body[data-ready]), median of 5 cold

@@ -1,7 +1,7 @@
 // Reads a deposit_data file's text through the verification worker and makes it the file the user works with.
 import type { AppConfig } from "./config.js";
 import { type LoadedFile, setLoadedFile } from "./session.js";
-import { verifyInWorker } from "./verifyClient.js";
+import { verifyInWorkers } from "./verifyClient.js";
 
 export async function checkFile(
   cfg: AppConfig,
@@ -9,8 +9,8 @@ export async function checkFile(
   text: string,
   onProgress: (verified: number, total: number) => void,
 ): Promise<LoadedFile> {
-  const { result, ms } = await verifyInWorker(text, cfg.networkName, onProgress);
-  const file: LoadedFile = { name, text, result, ms };
+  const { result, ms, workers } = await verifyInWorkers(text, cfg.networkName, onProgress);
+  const file: LoadedFile = { name, text, result, ms, workers };
   // only a file whose every entry passed is kept for sending (and for resuming after a reload)
   setLoadedFile(cfg, result.ok ? file : null);
   return file;

@@ -8,6 +8,8 @@ export interface LoadedFile {
   text: string;
   result: VerifyDepositDataResult;
   ms: number;
+  /** Web Workers that shared the verification */
+  workers: number;
 }
 
 let current: LoadedFile | null = null;

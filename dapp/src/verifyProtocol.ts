@@ -1,14 +1,13 @@
-// Messages between the page and the verification worker (verifyWorker.ts).
+// Messages between the page and the verification workers (verifyWorker.ts).
 import type { VerifyDepositDataResult } from "../../sdk/browser.js";
 
 export interface VerifyRequest {
   id: number;
-  /** the deposit_data file's text */
-  text: string;
+  /** a consecutive part of the file's entries */
+  entries: unknown[];
   networkName: string;
 }
 
 export type VerifyResponse =
   | { id: number; kind: "progress"; verified: number; total: number }
-  | { id: number; kind: "done"; result: VerifyDepositDataResult; ms: number }
-  | { id: number; kind: "error"; code: string; message: string };
+  | { id: number; kind: "done"; result: VerifyDepositDataResult };

@@ -67,7 +67,7 @@ export default function upload(main: HTMLElement, _params: string[], signal: Abo
     const { result } = file;
     const n = result.entries.length;
     if (result.ok) {
-      line.textContent = `${file.name}: ${n} deposit${n === 1 ? "" : "s"} checked in ${Math.round(file.ms)} ms.`;
+      line.textContent = `${file.name}: ${n} deposit${n === 1 ? "" : "s"} checked in ${Math.round(file.ms)} ms (${file.workers} worker${file.workers === 1 ? "" : "s"}).`;
       render(
         results,
         h(

@@ -6,6 +6,7 @@ import { DepositData } from "../../ssz/index.js";
 import type { DepositDataRecord } from "../createDepositData.js";
 import { depositMessageRoot, depositSigningRoot, gweiToSszNumber } from "../depositSigningRoot.js";
 import { decodeEntry } from "./decodeEntry.js";
+import { markDuplicatePubkeys } from "./mergeVerifyResults.js";
 import type { DepositEntryResult, DepositIssue, VerifyDepositDataResult } from "./types.js";
 
 export interface VerifyDepositDataOptions {
@@ -133,22 +134,7 @@ export function verifyDepositData(
   }
 
   // Duplicate pubkeys within the file: every later occurrence points at the first.
-  const firstByPubkey = new Map<string, number>();
-  for (const result of results) {
-    if (!result.record) continue;
-    const key = toHex(result.record.pubkey);
-    const first = firstByPubkey.get(key);
-    if (first === undefined) firstByPubkey.set(key, result.index);
-    else {
-      result.issues.push({
-        code: "DUPLICATE_PUBKEY",
-        field: "pubkey",
-        message: `pubkey ${key.slice(0, 12)}… already appears in deposit #${first}; expected each validator once per file`,
-      });
-    }
-  }
-
-  for (const result of results) result.ok = result.issues.length === 0;
+  markDuplicatePubkeys(results);
   return { ok: results.every((r) => r.ok), issues: [], entries: results };
 }
 
