@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { createBeaconConfig } from "../../../consensus/params/beaconConfig.js";
 import { specV100Mainnet } from "../../../consensus/params/presets/specV100.js";
+import { getBeaconCommittee } from "../../../consensus/state-transition/accessors/getBeaconCommittee.js";
 import { getSeed } from "../../../consensus/state-transition/accessors/getSeed.js";
 import { cloneBeaconState } from "../../../consensus/state-transition/caches/cloneBeaconState.js";
 import { forgetShuffling, getEpochShuffling } from "../../../consensus/state-transition/caches/epochShuffling.js";
@@ -53,6 +54,11 @@ async function serve(dir: string, n: number): Promise<void> {
   const pre = BeaconState.deserialize(bytes);
   const root = hex(hashBeaconState(cfg, pre));
   if (root !== meta.preRoot) throw new Error(`pre-state root ${root} != ${meta.preRoot}`);
+  // ... with the committees of its previous, current and next epoch known, as Lodestar's pre-state has them in its
+  // epoch cache (createCachedBeaconState computes the three shufflings) and as a node has them from the blocks it
+  // checked: per epoch, each engine then computes one new shuffling (E+2)
+  for (const e of [BENCH_EPOCH - 1, BENCH_EPOCH, BENCH_EPOCH + 1])
+    getBeaconCommittee(cfg, pre, e * cfg.SLOTS_PER_EPOCH, 0);
   let checkFull = true;
 
   /** Median of `reps` timings of `fn` (the sub-millisecond rows: one timing would be at the mercy of a GC step). */
