@@ -26,7 +26,7 @@ import { BeaconNode } from "./beaconNode.js";
 import { ChainService } from "./chain/chainService.js";
 import { Scheduler } from "./clock/scheduler.js";
 import { SlotClock } from "./clock/slotClock.js";
-import { networkConfig } from "./config/networkConfig.js";
+import { networkConfig, withDepositContractAddress } from "./config/networkConfig.js";
 import { fetchCheckpointState } from "./network/checkpointSync.js";
 import { forkDigestOf } from "./network/localStatus.js";
 import { NodeChainView } from "./nodeChainView.js";
@@ -87,7 +87,7 @@ export interface RunningNode {
 const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
 
 export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.logLevel })): Promise<RunningNode> {
-  const cfg = networkConfig(o.network);
+  const cfg = withDepositContractAddress(networkConfig(o.network), o.depositContract);
   if (o.executionEndpoints.length === 0) {
     throw new NodeStartError("--execution-endpoint is required: the node follows the deposit contract through it");
   }
@@ -97,7 +97,7 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
   mkdirSync(o.dataDir, { recursive: true });
   const db = new NodeDb(path.join(o.dataDir, "beacon.sqlite"));
   const store = FollowerStore.open(o.dataDir);
-  const depositContract = o.depositContract ?? hex(cfg.DEPOSIT_CONTRACT_ADDRESS);
+  const depositContract = hex(cfg.DEPOSIT_CONTRACT_ADDRESS);
   // Proof-of-possession checks of new keys run on a worker per core, off the event loop that serves duties and the API.
   const signaturePool = await DepositSignaturePool.start({ genesisForkVersion: cfg.GENESIS_FORK_VERSION });
   const follower = new DepositFollower({

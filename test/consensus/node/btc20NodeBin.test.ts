@@ -155,6 +155,9 @@ describe("bin/btc20-node.js", function () {
       expect(slot, out.join("")).to.be.at.least(3);
       const vals = await (await fetch(`${url}/eth/v1/beacon/states/head/validators?status=active_ongoing`)).json();
       expect(vals.data).to.have.length(8);
+      // the contract it follows, not the preset's address
+      const contract = await (await fetch(`${url}/eth/v1/config/deposit_contract`)).json();
+      expect(contract.data.address).to.equal(eth1.contractAddress.toLowerCase());
       const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       expect(metrics).to.match(/^beacon_head_slot [1-9]\d*$/m);
       expect(metrics).to.match(/^btc20_follower_deposits_processed 8$/m);
