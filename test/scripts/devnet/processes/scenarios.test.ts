@@ -2,10 +2,10 @@
 // Hardhat's JSON-RPC, keystores and genesis on disk. Each scenario must report that its expectation held. They run
 // on wall-clock time, with 4-slot epochs (12 s) instead of the devnet's 8 to keep them short.
 //
-// CI budget (< 6 min for these): network and crash run in every `npm test` (about 1.5 min each, measured 3.1 min
-// together on a busy 2-core machine). checkpoint-sync (about 2 min), late-joiner (about 2 min) and partition (about 14
-// epochs, 3.5 min: finality must stall, the leak must start after 4 epochs of no finality, then finality must come
-// back after healing) would take the total past the budget, so they run only with BTC20_LONG_SCENARIOS=1
+// CI budget (< 6 min for these): network, crash and checkpoint-sync run in every `npm test` (about 1.5 min each,
+// 4.6 min together on a busy 2-core machine). late-joiner (about 2 min) and partition (about 14 epochs, 3.2 min:
+// finality must stall, the leak must start after 4 epochs of no finality, then finality must come back after
+// healing) would take the total past the budget, so they run only with BTC20_LONG_SCENARIOS=1
 // (`BTC20_LONG_SCENARIOS=1 npx hardhat test mocha test/scripts/devnet/processes/scenarios.test.ts`).
 import { expect } from "chai";
 import { nodeCliSupports } from "../../../../scripts/devnet/processes/devnetNode.js";
@@ -59,7 +59,6 @@ describe("scripts/devnet process scenarios (btc20-node OS processes over libp2p)
   });
 
   it("checkpoint-sync: a node started from another node's finalized state follows the head", async function () {
-    if (!LONG) this.skip(); // about 2 min: opt-in (BTC20_LONG_SCENARIOS=1), see the header
     // btc20-node --checkpoint-sync-url is part of the p2p layer (issue 10 item 4); skipped while this checkout lacks it
     if (!nodeCliSupports("--checkpoint-sync-url")) this.skip();
     this.timeout(timeoutFor("checkpoint-sync"));
