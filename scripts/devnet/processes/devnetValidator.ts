@@ -1,5 +1,6 @@
 // One btc20-validator OS process of the devnet: its keystores and secrets dir, its data dir (slashing protection),
-// and the Beacon API URLs of the nodes it uses, in fallback order. It reaches the nodes only through that API.
+// and the Beacon API URLs of the nodes it uses, in fallback order. It reaches the nodes only through that API and
+// takes the chain's config from them (/eth/v1/config/spec: the devnet's deposit contract is not the preset's).
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { KeystoreFiles } from "./keystoreFiles.js";
@@ -15,8 +16,6 @@ export function validatorClientExists(): boolean {
 export interface DevnetValidatorOptions {
   index: number;
   rootDir: string;
-  /** --network: "devnet" or a phase0.yaml path (checked against the node's config) */
-  network: string;
   beaconNodes: string[];
   keystores: KeystoreFiles;
   /** serve Prometheus /metrics on this port (127.0.0.1) */
@@ -48,8 +47,6 @@ export class DevnetValidator {
         o.keystores.secretsDir,
         "--datadir",
         datadir,
-        "--network",
-        o.network,
         "--graffiti",
         `btc20 devnet ${this.name}`,
         ...(o.metricsPort ? ["--metrics.port", String(o.metricsPort)] : []),

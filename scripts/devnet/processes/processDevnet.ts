@@ -155,9 +155,9 @@ export class ProcessDevnet {
       devnet.startMiner();
       const vcs = o.validatorClients ?? 0;
       const holders = o.nodes + vcs;
-      const equal = Math.ceil(o.validators / Math.max(1, holders));
-      const shares =
-        o.shares ?? Array.from({ length: holders }, (_, i) => Math.max(0, Math.min(equal, o.validators - i * equal)));
+      // as equal as can be: 16 over 5 holders is 4/3/3/3/3
+      const base = Math.floor(o.validators / Math.max(1, holders));
+      const shares = o.shares ?? Array.from({ length: holders }, (_, i) => base + (i < o.validators % holders ? 1 : 0));
       let next = 0;
       const keySets: { keys: ValidatorKey[]; first: number }[] = shares.map((n) => {
         const set = { keys: genesis.keys.slice(next, next + n), first: next };
@@ -271,7 +271,6 @@ export class ProcessDevnet {
     const vc = new DevnetValidator({
       index: i,
       rootDir: this.rootDir,
-      network: this.network,
       beaconNodes: order,
       keystores,
       metricsPort: (await freePorts(1))[0],

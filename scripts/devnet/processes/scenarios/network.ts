@@ -32,6 +32,7 @@ export const network: ProcessScenario = {
     o.log(`every node finalized epoch ${final.finalizedEpoch} (${final.finalizedRoot})`);
     // the btc20-validator processes' keys attested through the API: rewarded in the last full epoch's transition
     const vcKeys = devnet.vcIndices.flat();
+    if (devnet.validators.length > 0 && vcKeys.length === 0) return "the btc20-validator processes were given no keys";
     const last = Math.floor(devnet.currentSlot() / spe);
     if (vcKeys.length > 0 && last >= 3) {
       const url = devnet.nodes[0]!.restUrl;

@@ -46,6 +46,8 @@ describe("scripts/devnet process scenarios (btc20-node OS processes over libp2p)
     const r = await run("network", 4, 5);
     expect(r.reason).to.equal(null);
     expect(r.lines.some((l) => /every node finalized epoch [1-9]/.test(l))).to.equal(true);
+    // the btc20-validator process (keys 4/3/3/3 in the nodes, 3 in it) attested through the Beacon API
+    expect(r.lines.some((l) => /: 3 of the 3 btc20-validator keys attested and earned rewards/.test(l))).to.equal(true);
     // the live view showed peers and head per node
     expect(r.lines.some((l) => /\| n3 p[1-9]\d* head \d+ 0x/.test(l))).to.equal(true);
   });
