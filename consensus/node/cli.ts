@@ -1,18 +1,9 @@
 // Command line of btc20-node (started by bin/btc20-node.js on the repository's Node 22).
 import { Command, InvalidArgumentError } from "commander";
 import { parseCorsOrigins } from "../api/cors.js";
+import { port, uint } from "../cli/optionParsers.js";
 import { runNode } from "./runNode.js";
 
-const port = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is an integer 0..65535");
-  return n;
-};
-const uint = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a non-negative integer");
-  return n;
-};
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 const program = new Command("btc20-node")

@@ -3,21 +3,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { Command, InvalidArgumentError } from "commander";
 import pino from "pino";
+import { port, uint } from "../cli/optionParsers.js";
 import { networkConfig } from "../node/config/networkConfig.js";
 import { exportInterchange, importInterchange } from "../validator/slashing-protection/index.js";
 import { openSlashingProtection, runValidator } from "./runValidator.js";
 import { voluntaryExit } from "./voluntaryExit.js";
 
-const port = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is an integer 0..65535");
-  return n;
-};
-const uint = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a non-negative integer");
-  return n;
-};
 const list = (v: string) =>
   v
     .split(",")
