@@ -18,10 +18,9 @@ const { SCENARIOS } = await import("./devnet/scenarios/index.js");
 const { PROCESS_SCENARIOS } = await import("./devnet/processes/scenarios/index.js");
 const { runProcessScenario } = await import("./devnet/processes/runProcessScenario.js");
 const { installChildCleanup } = await import("./devnet/processes/serviceProcess.js");
-const { nodeCliSupports } = await import("./devnet/processes/devnetNode.js");
 
-// The main job: node processes over libp2p (+ a btc20-validator process); in-process while btc20-node has no p2p.
-const DEFAULT_SCENARIO = nodeCliSupports("--p2p.port") ? "network" : "healthy";
+// The main job: node processes over libp2p and a btc20-validator process.
+const DEFAULT_SCENARIO = "network";
 
 const int = (name: string, min: number) => (v: string) => {
   const n = Number(v);

@@ -8,7 +8,8 @@ import type { ProcessScenario } from "./types.js";
 
 export const network: ProcessScenario = {
   name: "network",
-  expectation: "N node processes over libp2p finalize, and every node finalizes the same checkpoints",
+  expectation:
+    "N node processes over libp2p (+ btc20-validator processes) finalize, every node the same checkpoints, and the validator clients' keys earn rewards",
   defaultNodes: 2,
   fixedNodes: false,
   defaultValidators: 16,

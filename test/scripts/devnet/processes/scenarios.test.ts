@@ -8,7 +8,6 @@
 // healing) would take the total past the budget, so they run only with BTC20_LONG_SCENARIOS=1
 // (`BTC20_LONG_SCENARIOS=1 npx hardhat test mocha test/scripts/devnet/processes/scenarios.test.ts`).
 import { expect } from "chai";
-import { nodeCliSupports } from "../../../../scripts/devnet/processes/devnetNode.js";
 import { runProcessScenario } from "../../../../scripts/devnet/processes/runProcessScenario.js";
 import { PROCESS_SCENARIOS } from "../../../../scripts/devnet/processes/scenarios/index.js";
 
@@ -36,11 +35,6 @@ describe("scripts/devnet process scenarios (btc20-node OS processes over libp2p)
   const timeoutFor = (name: string) =>
     (PROCESS_SCENARIOS[name]!.epochs * SLOTS_PER_EPOCH * SECONDS_PER_SLOT + 90) * 1000;
 
-  before(function () {
-    // the scenarios need the p2p layer of issue 10 (items 1-5) in btc20-node: --p2p.port, --bootnodes, --debug-api
-    if (!nodeCliSupports("--p2p.port")) this.skip();
-  });
-
   it("network: 4 node processes finalize the same checkpoints", async function () {
     this.timeout(timeoutFor("network"));
     const r = await run("network", 4, 5);
@@ -61,8 +55,6 @@ describe("scripts/devnet process scenarios (btc20-node OS processes over libp2p)
   });
 
   it("checkpoint-sync: a node started from another node's finalized state follows the head", async function () {
-    // btc20-node --checkpoint-sync-url is part of the p2p layer (issue 10 item 4); skipped while this checkout lacks it
-    if (!nodeCliSupports("--checkpoint-sync-url")) this.skip();
     this.timeout(timeoutFor("checkpoint-sync"));
     const r = await run("checkpoint-sync");
     expect(r.reason).to.equal(null);
