@@ -355,13 +355,15 @@ export class Libp2pNetwork implements Network {
 
   // ---- peers ----
 
+  /** One entry per connected peer (two nodes that dialled each other share two connections but are one peer). */
   getPeers(): PeerInfo[] {
-    return this.libp2p.getConnections().map((c) => ({
-      peerId: c.remotePeer.toString(),
-      address: c.remoteAddr.toString(),
-      direction: c.direction,
-      state: "connected" as const,
-    }));
+    const byPeer = new Map<string, PeerInfo>();
+    for (const c of this.libp2p.getConnections()) {
+      const peerId = c.remotePeer.toString();
+      if (byPeer.has(peerId)) continue;
+      byPeer.set(peerId, { peerId, address: c.remoteAddr.toString(), direction: c.direction, state: "connected" });
+    }
+    return [...byPeer.values()];
   }
 
   onPeerEvent(listener: (event: PeerEvent) => void): () => void {
