@@ -7,13 +7,11 @@ import type { BeaconConfig } from "../../consensus/params/beaconConfig.js";
 import type { BeaconState } from "../../consensus/types/index.js";
 import type { ValidatorKey } from "../../consensus/validator/keystores.js";
 import { bls } from "../../sdk/crypto/bls/index.js";
-import { DepositClient } from "../../sdk/deposit/client/index.js";
-import { BTC20_DEVNET } from "../../sdk/networks/btc20.js";
-import { withDepositContract } from "../../sdk/networks/registry.js";
+import type { DepositClient } from "../../sdk/deposit/client/index.js";
+import { depositDevnetKeys } from "./depositDevnetKeys.js";
 import { type Eth1Chain, startEth1Chain } from "./eth1Chain.js";
 import { genesisFromDeposits } from "./genesis.js";
 import { devnetKeys } from "./keys.js";
-import { devnetDepositRecords } from "./runScenario.js";
 
 export interface Eth1GenesisOptions {
   cfg: BeaconConfig;
@@ -47,10 +45,8 @@ export async function eth1Genesis(o: Eth1GenesisOptions): Promise<Eth1Genesis> {
     print(
       `eth1: Hardhat JSON-RPC on ${eth1.url}, DepositContract at ${eth1.contractAddress} (block ${eth1.deployBlock})`,
     );
-    const network = withDepositContract(BTC20_DEVNET, eth1.contractAddress);
-    const client = await DepositClient.connect({ signer: eth1.signer, network, bls, fromBlock: eth1.deployBlock });
     const keys = devnetKeys(0, o.validators);
-    const sent = await client.batchDeposit(devnetDepositRecords(keys));
+    const { client, sent } = await depositDevnetKeys(eth1, keys);
     print(
       `deposited ${sent.length} x 1000 BTCC for the genesis validators (batchDeposit, tx ${short(sent[0]!.txHash)})`,
     );

@@ -6,6 +6,7 @@
 // and serves the Beacon API with --rest.cors for the dApp's origin. The node runs the devnet
 // config with faster slots (2 s, 4-slot epochs) and a churn limit that activates a 100-key file in one epoch, so the
 // whole deposit -> active_ongoing path fits in a bounded test.
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
@@ -14,15 +15,11 @@ import path from "node:path";
 import { devnetParams } from "../../consensus/node/config/devnetParams.js";
 import { createBeaconConfig } from "../../consensus/params/beaconConfig.js";
 import type { BeaconParams } from "../../consensus/params/beaconParams.js";
+import { depositDevnetKeys } from "../../scripts/devnet/depositDevnetKeys.js";
 import { type Eth1Chain, startEth1Chain } from "../../scripts/devnet/eth1Chain.js";
 import { devnetKeys } from "../../scripts/devnet/keys.js";
 import { writeConfigYaml } from "../../scripts/devnet/processes/configFile.js";
 import { writeKeystoreFiles } from "../../scripts/devnet/processes/keystoreFiles.js";
-import { devnetDepositRecords } from "../../scripts/devnet/runScenario.js";
-import { bls } from "../../sdk/crypto/bls/index.js";
-import { DepositClient } from "../../sdk/deposit/client/index.js";
-import { BTC20_DEVNET } from "../../sdk/networks/btc20.js";
-import { withDepositContract } from "../../sdk/networks/registry.js";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/btc20-node.js");
 export const GENESIS_VALIDATORS = 8;
@@ -83,13 +80,7 @@ export async function startDevnetProcesses(opts: {
   };
   try {
     const keys = devnetKeys(0, GENESIS_VALIDATORS);
-    const client = await DepositClient.connect({
-      signer: eth1.signer,
-      network: withDepositContract(BTC20_DEVNET, eth1.contractAddress),
-      bls,
-      fromBlock: eth1.deployBlock,
-    });
-    await client.batchDeposit(devnetDepositRecords(keys));
+    await depositDevnetKeys(eth1, keys);
     const running = devnetKeys(0, Math.max(GENESIS_VALIDATORS, opts.validatorKeys ?? 0));
     const keystores = await writeKeystoreFiles(dir, running, 0);
     writeConfigYaml(createBeaconConfig(cfg), path.join(dir, "config.yaml"));

@@ -2,6 +2,7 @@
 // JSON-RPC on 127.0.0.1 with the DepositContract: genesis formed from the contract's deposits, validators from
 // EIP-2335 keystores + password file, blocks produced, the Beacon API answering, slashing protection exported on
 // SIGTERM, and a restart that resumes from the database.
+
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
@@ -10,14 +11,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect } from "chai";
 import { createDevnetConfig } from "../../../consensus/node/config/devnetParams.js";
+import { depositDevnetKeys } from "../../../scripts/devnet/depositDevnetKeys.js";
 import { type Eth1Chain, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
 import { devnetKeys } from "../../../scripts/devnet/keys.js";
-import { devnetDepositRecords } from "../../../scripts/devnet/runScenario.js";
-import { bls } from "../../../sdk/crypto/bls/index.js";
-import { DepositClient } from "../../../sdk/deposit/client/index.js";
 import { createKeystore } from "../../../sdk/keys/keystore/index.js";
-import { BTC20_DEVNET } from "../../../sdk/networks/btc20.js";
-import { withDepositContract } from "../../../sdk/networks/registry.js";
 
 const BIN = path.resolve(import.meta.dirname, "../../../bin/btc20-node.js");
 // the node users have on their PATH (the launcher must work on it, e.g. Node 20); the test's own node otherwise
@@ -67,13 +64,7 @@ describe("bin/btc20-node.js", function () {
       eth1 = await startEth1Chain({ chainId: cfg.DEPOSIT_CHAIN_ID });
       dir = mkdtempSync(path.join(tmpdir(), "btc20-node-bin-"));
       const keys = devnetKeys(0, 8);
-      const client = await DepositClient.connect({
-        signer: eth1.signer,
-        network: withDepositContract(BTC20_DEVNET, eth1.contractAddress),
-        bls,
-        fromBlock: eth1.deployBlock,
-      });
-      await client.batchDeposit(devnetDepositRecords(keys));
+      await depositDevnetKeys(eth1, keys);
       mkdirSync(path.join(dir, "keys"));
       for (const [i, k] of keys.entries()) {
         const ks = await createKeystore(k.secretKey, "devnet password", {

@@ -2,6 +2,7 @@
 // validators split 3/3/2 so no node has 2/3 alone. They must exchange blocks and attestations over gossip and
 // finalize the same checkpoint. Devnet config with 2 s slots (a --network yaml) so finality comes within ~70 s.
 // Children (process groups: the launcher and its Node 22 child) are killed in `after`; every wait is bounded.
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
@@ -25,15 +26,12 @@ import { BeaconBlocksByRangeRequest, Status } from "../../../consensus/network/r
 import { createDevnetConfig } from "../../../consensus/node/config/devnetParams.js";
 import type { BeaconConfig } from "../../../consensus/params/beaconConfig.js";
 import { computeForkDigest } from "../../../consensus/state-transition/misc/computeForkDigest.js";
+import { depositDevnetKeys } from "../../../scripts/devnet/depositDevnetKeys.js";
 import { type Eth1Chain, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
 import { genesisFromDeposits } from "../../../scripts/devnet/genesis.js";
 import { devnetKeys } from "../../../scripts/devnet/keys.js";
-import { devnetDepositData, devnetDepositRecords } from "../../../scripts/devnet/runScenario.js";
-import { bls } from "../../../sdk/crypto/bls/index.js";
-import { DepositClient } from "../../../sdk/deposit/client/index.js";
+import { devnetDepositData } from "../../../scripts/devnet/runScenario.js";
 import { createKeystore } from "../../../sdk/keys/keystore/index.js";
-import { BTC20_DEVNET } from "../../../sdk/networks/btc20.js";
-import { withDepositContract } from "../../../sdk/networks/registry.js";
 
 const BIN = path.resolve(import.meta.dirname, "../../../bin/btc20-node.js");
 const SYSTEM_NODE = process.env.SYSTEM_NODE ?? (existsSync("/usr/bin/node") ? "/usr/bin/node" : process.execPath);
@@ -76,13 +74,7 @@ describe("btc20-node processes over libp2p (127.0.0.1)", function () {
     eth1 = await startEth1Chain({ chainId: cfg.DEPOSIT_CHAIN_ID });
     dir = mkdtempSync(path.join(tmpdir(), "btc20-p2p-procs-"));
     const keys = devnetKeys(0, 8);
-    const client = await DepositClient.connect({
-      signer: eth1.signer,
-      network: withDepositContract(BTC20_DEVNET, eth1.contractAddress),
-      bls,
-      fromBlock: eth1.deployBlock,
-    });
-    await client.batchDeposit(devnetDepositRecords(keys));
+    await depositDevnetKeys(eth1, keys);
     for (let i = 0; i < 5; i++) await eth1.mineAt(0);
     miner = setInterval(() => void eth1.mineAt(0).catch(() => {}), 1000);
     const shares = [keys.slice(0, 3), keys.slice(3, 6), keys.slice(6)];

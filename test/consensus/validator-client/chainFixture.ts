@@ -2,6 +2,7 @@
 // and the genesis deposits, a genesis state file a few seconds in the future, a fast phase0 config (short slots and
 // epochs so finality comes within a minute), btc20-node processes (bin/btc20-node.js) and btc20-validator processes
 // (bin/btc20-validator.js), every one killed by `stop()`.
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
@@ -11,15 +12,12 @@ import { devnetParams } from "../../../consensus/node/config/devnetParams.js";
 import { type BeaconConfig, createBeaconConfig } from "../../../consensus/params/beaconConfig.js";
 import type { BeaconParams } from "../../../consensus/params/beaconParams.js";
 import type { ValidatorKey } from "../../../consensus/validator/keystores.js";
+import { depositDevnetKeys } from "../../../scripts/devnet/depositDevnetKeys.js";
 import { type Eth1Chain, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
 import { genesisFromDeposits } from "../../../scripts/devnet/genesis.js";
 import { devnetKeys } from "../../../scripts/devnet/keys.js";
-import { devnetDepositData, devnetDepositRecords } from "../../../scripts/devnet/runScenario.js";
-import { bls } from "../../../sdk/crypto/bls/index.js";
-import { DepositClient } from "../../../sdk/deposit/client/index.js";
+import { devnetDepositData } from "../../../scripts/devnet/runScenario.js";
 import { createKeystore } from "../../../sdk/keys/keystore/index.js";
-import { BTC20_DEVNET } from "../../../sdk/networks/btc20.js";
-import { withDepositContract } from "../../../sdk/networks/registry.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 export const NODE_BIN = path.join(ROOT, "bin/btc20-node.js");
@@ -122,13 +120,7 @@ export async function startChainFixture(o: {
   const procs: Proc[] = [];
   const eth1 = await startEth1Chain({ chainId: cfg.DEPOSIT_CHAIN_ID });
   const keys = devnetKeys(0, o.validators);
-  const client = await DepositClient.connect({
-    signer: eth1.signer,
-    network: withDepositContract(BTC20_DEVNET, eth1.contractAddress),
-    bls,
-    fromBlock: eth1.deployBlock,
-  });
-  await client.batchDeposit(devnetDepositRecords(keys));
+  await depositDevnetKeys(eth1, keys);
   const block = (await eth1.provider.getBlock("latest"))!;
   const state = genesisFromDeposits(
     cfg,
