@@ -21,6 +21,18 @@ export interface Eth1Chain {
   close(): Promise<void>;
 }
 
+/** The btc20-node flags that point a node at this chain's deposit contract (--execution-endpoint, --deposit-contract*). */
+export function eth1NodeArgs(eth1: Pick<Eth1Chain, "url" | "contractAddress" | "deployBlock">): string[] {
+  return [
+    "--execution-endpoint",
+    eth1.url,
+    "--deposit-contract",
+    eth1.contractAddress,
+    "--deposit-contract-block",
+    String(eth1.deployBlock),
+  ];
+}
+
 export class Eth1ChainError extends CodedError<"ETH1_CHAIN_FAILED"> {
   override readonly name = "Eth1ChainError";
   constructor(message: string) {

@@ -16,7 +16,7 @@ import { devnetParams } from "../../consensus/node/config/devnetParams.js";
 import { createBeaconConfig } from "../../consensus/params/beaconConfig.js";
 import type { BeaconParams } from "../../consensus/params/beaconParams.js";
 import { depositDevnetKeys } from "../../scripts/devnet/depositDevnetKeys.js";
-import { type Eth1Chain, startEth1Chain } from "../../scripts/devnet/eth1Chain.js";
+import { type Eth1Chain, eth1NodeArgs, startEth1Chain } from "../../scripts/devnet/eth1Chain.js";
 import { devnetKeys } from "../../scripts/devnet/keys.js";
 import { writeConfigYaml } from "../../scripts/devnet/processes/configFile.js";
 import { writeKeystoreFiles } from "../../scripts/devnet/processes/keystoreFiles.js";
@@ -97,12 +97,7 @@ export async function startDevnetProcesses(opts: {
       BIN,
       "--network",
       path.join(dir, "config.yaml"),
-      "--execution-endpoint",
-      eth1.url,
-      "--deposit-contract",
-      eth1.contractAddress,
-      "--deposit-contract-block",
-      String(eth1.deployBlock),
+      ...eth1NodeArgs(eth1),
       "--data-dir",
       path.join(dir, "data"),
       "--rest.port",

@@ -12,7 +12,7 @@ import { promisify } from "node:util";
 import { expect } from "chai";
 import { createDevnetConfig } from "../../../consensus/node/config/devnetParams.js";
 import { depositDevnetKeys } from "../../../scripts/devnet/depositDevnetKeys.js";
-import { type Eth1Chain, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
+import { type Eth1Chain, eth1NodeArgs, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
 import { devnetKeys } from "../../../scripts/devnet/keys.js";
 import { createKeystore } from "../../../sdk/keys/keystore/index.js";
 
@@ -91,12 +91,7 @@ describe("bin/btc20-node.js", function () {
         BIN,
         "--network",
         "devnet",
-        "--execution-endpoint",
-        eth1.url,
-        "--deposit-contract",
-        eth1.contractAddress,
-        "--deposit-contract-block",
-        String(eth1.deployBlock),
+        ...eth1NodeArgs(eth1),
         "--data-dir",
         path.join(dir, "data"),
         "--rest.port",

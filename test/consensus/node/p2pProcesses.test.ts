@@ -27,7 +27,7 @@ import { createDevnetConfig } from "../../../consensus/node/config/devnetParams.
 import type { BeaconConfig } from "../../../consensus/params/beaconConfig.js";
 import { computeForkDigest } from "../../../consensus/state-transition/misc/computeForkDigest.js";
 import { depositDevnetKeys } from "../../../scripts/devnet/depositDevnetKeys.js";
-import { type Eth1Chain, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
+import { type Eth1Chain, eth1NodeArgs, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
 import { genesisFromDeposits } from "../../../scripts/devnet/genesis.js";
 import { devnetKeys } from "../../../scripts/devnet/keys.js";
 import { devnetDepositData } from "../../../scripts/devnet/runScenario.js";
@@ -125,12 +125,7 @@ describe("btc20-node processes over libp2p (127.0.0.1)", function () {
         BIN,
         "--network",
         path.join(dir, "config.yaml"),
-        "--execution-endpoint",
-        eth1.url,
-        "--deposit-contract",
-        eth1.contractAddress,
-        "--deposit-contract-block",
-        String(eth1.deployBlock),
+        ...eth1NodeArgs(eth1),
         "--genesis-state",
         path.join(dir, "genesis.ssz"),
         "--data-dir",

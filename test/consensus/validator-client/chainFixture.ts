@@ -13,7 +13,7 @@ import { type BeaconConfig, createBeaconConfig } from "../../../consensus/params
 import type { BeaconParams } from "../../../consensus/params/beaconParams.js";
 import type { ValidatorKey } from "../../../consensus/validator/keystores.js";
 import { depositDevnetKeys } from "../../../scripts/devnet/depositDevnetKeys.js";
-import { type Eth1Chain, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
+import { type Eth1Chain, eth1NodeArgs, startEth1Chain } from "../../../scripts/devnet/eth1Chain.js";
 import { genesisFromDeposits } from "../../../scripts/devnet/genesis.js";
 import { devnetKeys } from "../../../scripts/devnet/keys.js";
 import { devnetDepositData } from "../../../scripts/devnet/runScenario.js";
@@ -166,12 +166,7 @@ export async function startChainFixture(o: {
       const args = [
         "--network",
         configFile,
-        "--execution-endpoint",
-        eth1.url,
-        "--deposit-contract",
-        eth1.contractAddress,
-        "--deposit-contract-block",
-        String(eth1.deployBlock),
+        ...eth1NodeArgs(eth1),
         "--genesis-state",
         genesisFile,
         "--data-dir",
