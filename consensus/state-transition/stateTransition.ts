@@ -14,19 +14,31 @@ import { processSlots } from "./slot/processSlots.js";
 export interface StateTransitionOptions {
   /** Check BLS signatures (block, RANDAO, operations). Default true; false only for trusted or test input. */
   verifySignatures?: boolean;
+  /**
+   * Deferred checks (a chain segment verified in one batch): when given, the block's signature sets are appended here
+   * instead of being verified, and the post-state is trusted only once they all verify. A block too malformed to name
+   * its signers still has each signature checked here. Ignored when `verifySignatures` is false.
+   */
+  signatureSets?: AggregateSignatureSet[];
 }
 
+/** True when the block's signatures verify in one batch, or (with `deferTo`) their sets were handed to the caller. */
 function signaturesVerifyInBatch(
   cfg: BeaconConfig,
   state: BeaconState,
   signedBlock: SignedBeaconBlock,
   includeBlockSignature: boolean,
+  deferTo: AggregateSignatureSet[] | undefined,
 ): boolean {
   let sets: AggregateSignatureSet[];
   try {
     sets = getBlockSignatureSets(cfg, state, signedBlock, includeBlockSignature);
   } catch {
     return false;
+  }
+  if (deferTo) {
+    for (const set of sets) deferTo.push(set);
+    return true;
   }
   return verifyAggregateSignatureSets(sets);
 }
@@ -48,9 +60,10 @@ export function stateTransition(
   const block = signedBlock.message;
   const post = cloneBeaconState(cfg, state); // O(1), copy-on-write: `state` never changes
   processSlots(cfg, post, block.slot);
-  // All signatures in one batch; if that does not pass, each is checked where the spec checks it, which names the
-  // failing rule.
-  const checkEach = verifySignatures && !signaturesVerifyInBatch(cfg, post, signedBlock, validateResult);
+  // All signatures in one batch (or handed to the caller's batch); if that does not pass, each is checked where the
+  // spec checks it, which names the failing rule.
+  const checkEach =
+    verifySignatures && !signaturesVerifyInBatch(cfg, post, signedBlock, validateResult, options.signatureSets);
   if (validateResult && checkEach) {
     check(
       verifyBlockSignature(cfg, post, signedBlock),

@@ -12,6 +12,10 @@ import { getBlockRootAtSlot } from "../../state-transition/accessors/getBlockRoo
 import { getCommitteeCountPerSlot } from "../../state-transition/accessors/getCommitteeCountPerSlot.js";
 import { getIndexedAttestation } from "../../state-transition/accessors/getIndexedAttestation.js";
 import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
+import {
+  type AggregateSignatureSet,
+  verifyAggregateSignatureSets,
+} from "../../state-transition/crypto/verifyAggregateSignatureSets.js";
 import { processJustificationAndFinalization } from "../../state-transition/epoch/processJustificationAndFinalization.js";
 import { computeEpochAtSlot } from "../../state-transition/misc/computeEpochAtSlot.js";
 import { computeStartSlotAtEpoch } from "../../state-transition/misc/computeStartSlotAtEpoch.js";
@@ -59,6 +63,28 @@ export interface ChainServiceOptions {
   logger?: Logger;
   /** BLS checks of blocks and gossip (default true) */
   verifySignatures?: boolean;
+  /** batch verification of a chain segment's signature sets (default: on this thread) */
+  verifySignatureSets?: SignatureSetsVerifier;
+}
+
+/** Verifies signature sets as one batch: true only if all hold (false is re-checked one signature at a time). */
+export type SignatureSetsVerifier = (sets: AggregateSignatureSet[]) => Promise<boolean>;
+
+const verifySetsInThread: SignatureSetsVerifier = async (sets) => verifyAggregateSignatureSets(sets);
+
+/** What importBlocks did with a segment. */
+export interface SegmentImport {
+  /** the blocks now in the chain (imported now or known before), in order: a prefix of the segment */
+  imported: ImportedBlock[];
+  /** the first block not imported (nothing after it was either): its parent is unknown, or importBlock's error */
+  stop: null | { index: number; reason: "unknown_parent" } | { index: number; reason: "error"; error: unknown };
+}
+
+interface PendingBlock {
+  signed: SignedBeaconBlock;
+  root: RootHex;
+  bodyRoot: Uint8Array;
+  post: BeaconState;
 }
 
 export interface ImportedBlock {
@@ -328,7 +354,7 @@ export class ChainService {
   importBlock(signed: SignedBeaconBlock): ImportedBlock | null {
     const cfg = this.cfg;
     const block = signed.message;
-    const root = toRootHex(cfg.types.BeaconBlock.hashTreeRoot(block));
+    const { root, bodyRoot } = this.blockRoots(signed);
     if (this.states.has(root)) return { root, slot: block.slot, post: this.states.get(root)! };
     const parentRoot = toRootHex(block.parentRoot);
     const pre = this.states.get(parentRoot);
@@ -346,12 +372,140 @@ export class ChainService {
       return null;
     }
     this.forkChoice.validateBlock(parentRoot, block.slot);
-    let post: BeaconState;
-    try {
-      post = stateTransition(cfg, pre, signed, true, { verifySignatures: this.verifySignatures });
-    } catch (e) {
-      throw new ChainError("INVALID_BLOCK", `block ${root} at slot ${block.slot} rejected: ${(e as Error).message}`);
+    const post = this.transition(signed, root, pre);
+    this.commitBlock(signed, root, bodyRoot, post);
+    this.importHeldChildren(root);
+    this.updateHead();
+    return { root, slot: block.slot, post };
+  }
+
+  /**
+   * A chain segment (range sync), each block the child of the one before: the state transitions run with the
+   * signature checks deferred, all signature sets of the segment are verified in one batch (`verifySets`), and only
+   * then are the blocks committed (fork choice, memory, one database transaction) and the head updated, once.
+   * Whatever the fast path cannot take — a block that fails its state transition, a failed batch, a fork inside the
+   * segment — is imported one block at a time with every check, so the failing block is rejected with its rule named
+   * and nothing after it is committed; nothing unverified ever reaches the fork choice or the database.
+   * Stops at the first block not imported: `stop.reason` "unknown_parent" (held as an orphan, as importBlock does), or
+   * the error importBlock would throw.
+   */
+  async importBlocks(blocks: readonly SignedBeaconBlock[]): Promise<SegmentImport> {
+    const verifySets = this.opts.verifySignatureSets ?? verifySetsInThread;
+    const imported: ImportedBlock[] = [];
+    const pending: PendingBlock[] = [];
+    const sets: AggregateSignatureSet[] = [];
+    let next = 0;
+    // fast path: state transitions with signatures deferred, until the first block it cannot take
+    for (; next < blocks.length; next++) {
+      const signed = blocks[next]!;
+      const { root, bodyRoot } = this.blockRoots(signed);
+      const parentRoot = toRootHex(signed.message.parentRoot);
+      const last = pending.at(-1);
+      let pre: BeaconState | undefined;
+      if (last) {
+        if (last.root !== parentRoot) break; // a fork inside the segment
+        pre = last.post;
+      } else {
+        if (this.states.has(root)) {
+          imported.push({ root, slot: signed.message.slot, post: this.states.get(root)! });
+          continue;
+        }
+        pre = this.states.get(parentRoot);
+        if (!pre) break;
+        try {
+          this.forkChoice.validateBlock(parentRoot, signed.message.slot);
+        } catch {
+          break;
+        }
+      }
+      const own: AggregateSignatureSet[] = [];
+      let post: BeaconState;
+      try {
+        post = stateTransition(this.cfg, pre, signed, true, {
+          verifySignatures: this.verifySignatures,
+          signatureSets: own,
+        });
+      } catch {
+        break; // imported one by one below, which names the rule
+      }
+      for (const set of own) sets.push(set);
+      pending.push({ signed, root, bodyRoot, post });
     }
+    if (pending.length > 0) {
+      const valid = !this.verifySignatures || (await verifySets(sets).catch(() => false));
+      if (valid) {
+        // committed in order, in one database transaction; a block the fork choice refuses now ends the fast path
+        // there (the slow path below names the reason)
+        let committed = 0;
+        const commitAll = () => {
+          for (const p of pending) {
+            try {
+              if (!this.states.has(p.root)) this.commitBlock(p.signed, p.root, p.bodyRoot, p.post);
+            } catch {
+              return;
+            }
+            imported.push({ root: p.root, slot: p.signed.message.slot, post: p.post });
+            committed++;
+          }
+        };
+        if (this.opts.db) this.opts.db.transaction(commitAll);
+        else commitAll();
+        for (const p of pending.slice(0, committed)) this.importHeldChildren(p.root);
+        next -= pending.length - committed;
+      } else {
+        next -= pending.length;
+      }
+    }
+    // slow path: one block at a time, every check, stopping at the first block not imported
+    let stop: SegmentImport["stop"] = null;
+    for (; next < blocks.length; next++) {
+      let r: ImportedBlock | null;
+      try {
+        r = this.importBlock(blocks[next]!);
+      } catch (error) {
+        stop = { index: next, reason: "error", error };
+        break;
+      }
+      if (!r) {
+        stop = { index: next, reason: "unknown_parent" };
+        break;
+      }
+      imported.push(r);
+    }
+    this.updateHead();
+    return { imported, stop };
+  }
+
+  /** The block's root, computed once from its body root (the block's header has the block's hash tree root). */
+  private blockRoots(signed: SignedBeaconBlock): { root: RootHex; bodyRoot: Uint8Array } {
+    const block = signed.message;
+    const bodyRoot = this.cfg.types.BeaconBlockBody.hashTreeRoot(block.body);
+    const root = this.cfg.types.BeaconBlockHeader.hashTreeRoot({
+      slot: block.slot,
+      proposerIndex: block.proposerIndex,
+      parentRoot: block.parentRoot,
+      stateRoot: block.stateRoot,
+      bodyRoot,
+    });
+    return { root: toRootHex(root), bodyRoot };
+  }
+
+  private transition(signed: SignedBeaconBlock, root: RootHex, pre: BeaconState): BeaconState {
+    try {
+      return stateTransition(this.cfg, pre, signed, true, { verifySignatures: this.verifySignatures });
+    } catch (e) {
+      throw new ChainError(
+        "INVALID_BLOCK",
+        `block ${root} at slot ${signed.message.slot} rejected: ${(e as Error).message}`,
+      );
+    }
+  }
+
+  /** on_block's part after a valid state transition: fork choice, memory, database, the block event. */
+  private commitBlock(signed: SignedBeaconBlock, root: RootHex, bodyRoot: Uint8Array, post: BeaconState): void {
+    const cfg = this.cfg;
+    const block = signed.message;
+    const parentRoot = toRootHex(block.parentRoot);
     const pulledUp = cloneBeaconState(cfg, post); // O(1): justification writes only checkpoints and bits
     processJustificationAndFinalization(cfg, pulledUp);
     const cp = (c: { epoch: number; root: Uint8Array }) => ({ epoch: c.epoch, root: toRootHex(c.root) });
@@ -372,7 +526,7 @@ export class ChainService {
         proposerIndex: block.proposerIndex,
         parentRoot: block.parentRoot,
         stateRoot: block.stateRoot,
-        bodyRoot: cfg.types.BeaconBlockBody.hashTreeRoot(block.body),
+        bodyRoot,
       },
       signature: signed.signature,
     });
@@ -395,19 +549,20 @@ export class ChainService {
       ssz: cfg.types.SignedBeaconBlock.serialize(signed),
     });
     this.emit({ topic: "block", slot: block.slot, block: fromRootHex(root) });
+  }
+
+  /** Blocks held for `root` (their parent) are imported now that it is known. */
+  private importHeldChildren(root: RootHex): void {
     const children = this.orphans.get(root);
-    if (children) {
-      this.orphans.delete(root);
-      for (const child of children) {
-        try {
-          this.importBlock(child);
-        } catch (e) {
-          this.opts.logger?.warn({ err: e }, "held block rejected");
-        }
+    if (!children) return;
+    this.orphans.delete(root);
+    for (const child of children) {
+      try {
+        this.importBlock(child);
+      } catch (e) {
+        this.opts.logger?.warn({ err: e }, "held block rejected");
       }
     }
-    this.updateHead();
-    return { root, slot: block.slot, post };
   }
 
   /**

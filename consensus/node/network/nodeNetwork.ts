@@ -45,7 +45,6 @@ export class NodeNetwork {
       network,
       chain,
       statuses: this.peers.statuses,
-      importBlock: o.importBlock,
       currentSlot: o.currentSlot,
       metrics: o.metrics,
       logger,

@@ -8,7 +8,7 @@ import type { NetworkMetrics } from "../../network/metrics.js";
 import type { Network, PeerIdStr } from "../../network/network.js";
 import { BeaconBlocksByRangeRequest, type StatusValue } from "../../network/reqresp/types.js";
 import type { SignedBeaconBlock } from "../../types/index.js";
-import { ChainError, type ChainService } from "../chain/chainService.js";
+import { ChainError, type ChainService, type SegmentImport } from "../chain/chainService.js";
 import { toRootHex } from "../chain/rootHex.js";
 
 /** slots per request */
@@ -21,8 +21,8 @@ export interface RangeSyncOptions {
   network: Network;
   chain: ChainService;
   statuses: Map<PeerIdStr, StatusValue>;
-  /** imports one block (null: its parent is unknown) */
-  importBlock: (block: SignedBeaconBlock) => unknown;
+  /** imports a downloaded segment (default: the chain's importBlocks, signatures verified in one batch) */
+  importBlocks?: (blocks: SignedBeaconBlock[]) => Promise<SegmentImport>;
   /** the wall-clock slot */
   currentSlot: () => number;
   metrics?: NetworkMetrics;
@@ -119,7 +119,7 @@ export class RangeSync {
       if (!got) {
         return progressed ? "done" : "stalled";
       }
-      const result = this.importBatch(got.blocks);
+      const result = await this.importBatch(got.blocks);
       if (result === "invalid") {
         this.o.network.reportPeer(got.peer, "high", "range sync batch did not import");
         batch.tried.add(got.peer);
@@ -134,21 +134,20 @@ export class RangeSync {
     return "done";
   }
 
-  private importBatch(blocks: SignedBeaconBlock[]): "ok" | "invalid" | "unlinked" {
+  private async importBatch(blocks: SignedBeaconBlock[]): Promise<"ok" | "invalid" | "unlinked"> {
     const { chain } = this.o;
-    for (const [i, block] of blocks.entries()) {
-      if (i === 0 && !chain.hasBlock(toRootHex(block.message.parentRoot))) return "unlinked";
-      try {
-        const r = this.o.importBlock(block);
-        if (r === null) return "unlinked";
-      } catch (e) {
-        if (e instanceof ChainError && e.code === "INVALID_BLOCK") return "invalid";
-        this.o.logger?.debug({ err: e, slot: block.message.slot }, "range sync: block not imported");
-      }
-      this.imported++;
-      this.o.metrics?.syncBlocks.inc({ source: "range" });
-    }
-    return "ok";
+    if (blocks.length === 0) return "ok";
+    if (!chain.hasBlock(toRootHex(blocks[0]!.message.parentRoot))) return "unlinked";
+    const { imported, stop } = await (this.o.importBlocks ?? ((b) => chain.importBlocks(b)))(blocks);
+    this.imported += imported.length;
+    this.o.metrics?.syncBlocks.inc({ source: "range" }, imported.length);
+    if (!stop) return "ok";
+    if (stop.reason === "unknown_parent") return "unlinked";
+    if (stop.error instanceof ChainError && stop.error.code === "INVALID_BLOCK") return "invalid";
+    const slot = blocks[stop.index]!.message.slot;
+    this.o.logger?.debug({ err: stop.error, slot }, "range sync: block not imported");
+    // the blocks after it cannot link to our chain
+    return stop.index === blocks.length - 1 ? "ok" : "unlinked";
   }
 
   /** Downloads one batch from a peer that has it, trying others on failure (MAX_BATCH_ATTEMPTS). */

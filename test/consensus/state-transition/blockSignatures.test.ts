@@ -30,6 +30,24 @@ describe("block signatures in one batch", function () {
     expect(verifyAggregateSignatureSets([])).to.equal(true);
   });
 
+  it("with signatureSets the checks are deferred: a bad signature does not throw, its set fails the caller's batch", () => {
+    const genesis = genesisState();
+    const s1 = stateTransition(cfg, genesis, signedBlockAt(genesis, 1));
+    const attestations = attestationsFor(s1);
+    const good = signedBlockAt(s1, 2, attestations);
+    const sets: Parameters<typeof verifyAggregateSignatureSets>[0] = [];
+    const post = stateTransition(cfg, s1, good, true, { signatureSets: sets });
+    expect(sets).to.have.length(2 + attestations.length);
+    expect(verifyAggregateSignatureSets(sets)).to.equal(true);
+    expect(types.BeaconState.hashTreeRoot(post)).to.deep.equal(good.message.stateRoot);
+    const bad = { ...good, signature: signedBlockAt(s1, 2).signature }; // signs another block
+    expect(() => stateTransition(cfg, s1, bad)).to.throw("INVALID_BLOCK_SIGNATURE");
+    const deferred: typeof sets = [];
+    stateTransition(cfg, s1, bad, true, { signatureSets: deferred });
+    expect(deferred).to.have.length(2 + attestations.length);
+    expect(verifyAggregateSignatureSets(deferred)).to.equal(false);
+  });
+
   it("still skips a deposit with an invalid proof-of-possession when the batch passed", () => {
     const genesis = genesisState();
     const n = genesis.validators.length;

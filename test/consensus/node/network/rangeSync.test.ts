@@ -75,7 +75,6 @@ describe("consensus/node/network range sync and lookups (SimNetwork)", function 
       network: me,
       chain,
       statuses,
-      importBlock: (b) => chain.importBlock(b),
       currentSlot: () => Math.floor((now - genesis.genesisTime) / cfg.SECONDS_PER_SLOT),
     });
     expect(chain.headState().slot).to.equal(0);
