@@ -11,7 +11,11 @@ import { specV100Mainnet } from "../../../consensus/params/presets/specV100.js";
 import { getBeaconCommittee } from "../../../consensus/state-transition/accessors/getBeaconCommittee.js";
 import { getSeed } from "../../../consensus/state-transition/accessors/getSeed.js";
 import { cloneBeaconState } from "../../../consensus/state-transition/caches/cloneBeaconState.js";
-import { forgetShuffling, getEpochShuffling } from "../../../consensus/state-transition/caches/epochShuffling.js";
+import {
+  forgetShuffling,
+  getEpochShuffling,
+  prepareEpochShuffling,
+} from "../../../consensus/state-transition/caches/epochShuffling.js";
 import { hashBeaconState } from "../../../consensus/state-transition/caches/stateRoot.js";
 import { processEpoch } from "../../../consensus/state-transition/epoch/processEpoch.js";
 import { processSlot } from "../../../consensus/state-transition/slot/processSlot.js";
@@ -67,7 +71,7 @@ async function serve(dir: string, n: number): Promise<void> {
     return xs[xs.length >> 1];
   };
 
-  const run = () => {
+  const run = async () => {
     // The copy, and process_slot of the last slot of E (its state root) on a fresh copy: medians of REPS.
     gc();
     const copyMs = medianOf(REPS, () => {
@@ -92,22 +96,28 @@ async function serve(dir: string, n: number): Promise<void> {
     const splitRoot = hex(hashBeaconState(cfg, a));
     // What a node pays per epoch on another copy: copy + processSlots over the boundary + post-state root + the
     // committees of the next epoch (E+2) ready. The shuffling of E+2 is dropped from the process-wide cache first:
-    // every run computes it, as a node does once per epoch.
+    // every run computes it, as a node does once per epoch. As the node's chain does when its head reaches the last
+    // slot of an epoch, the run starts that shuffling off the main thread first (prepareEpochShuffling), and the
+    // committees count as ready when it is done and getEpochShuffling has it (wall time).
+    const nextEpoch = BENCH_EPOCH + 2;
+    forgetShuffling(cfg, getSeed(cfg, pre, nextEpoch, cfg.DOMAIN_BEACON_ATTESTER)); // the post-state's seed too
     gc();
-    t = now();
+    const t0 = now();
     const b = cloneBeaconState(cfg, pre);
-    const copy2Ms = now() - t;
+    t = now();
+    const nextShuffling = prepareEpochShuffling(cfg, b, nextEpoch);
+    const prepareMs = now() - t;
     t = now();
     processSlots(cfg, b, meta.slot + 1);
     const processSlotsMs = now() - t;
     t = now();
     const postRoot = hex(hashBeaconState(cfg, b));
     const postRootMs = now() - t;
-    const nextEpoch = BENCH_EPOCH + 2;
-    forgetShuffling(cfg, getSeed(cfg, b, nextEpoch, cfg.DOMAIN_BEACON_ATTESTER));
     t = now();
+    await nextShuffling;
     getEpochShuffling(cfg, b, nextEpoch);
-    const shufflingMs = now() - t;
+    const shufflingMs = prepareMs + (now() - t);
+    const epochMs = now() - t0;
     let fullRoot: string | undefined;
     if (checkFull) fullRoot = hex(BeaconState.hashTreeRoot(b)); // from the value, not the caches
     checkFull = false;
@@ -120,7 +130,7 @@ async function serve(dir: string, n: number): Promise<void> {
       processSlotsMs,
       postRootMs,
       shufflingMs,
-      epochMs: copy2Ms + processSlotsMs + postRootMs + shufflingMs,
+      epochMs,
       postRoot,
       roots: [splitRoot, postRoot, ...(fullRoot ? [fullRoot] : [])],
       preUnchanged: preAfter === meta.preRoot,
@@ -131,7 +141,7 @@ async function serve(dir: string, n: number): Promise<void> {
   console.log("READY");
   for await (const line of createInterface({ input: process.stdin })) {
     const command = line.trim();
-    if (command === "run") answer(run());
+    if (command === "run") answer(await run());
     else if (command === "end") {
       answer({
         engine: "ours",

@@ -12,6 +12,7 @@ import { getBlockRootAtSlot } from "../../state-transition/accessors/getBlockRoo
 import { getCommitteeCountPerSlot } from "../../state-transition/accessors/getCommitteeCountPerSlot.js";
 import { getIndexedAttestation } from "../../state-transition/accessors/getIndexedAttestation.js";
 import { cloneBeaconState } from "../../state-transition/caches/cloneBeaconState.js";
+import { prepareEpochShuffling } from "../../state-transition/caches/epochShuffling.js";
 import {
   type AggregateSignatureSet,
   verifyAggregateSignatureSets,
@@ -119,6 +120,8 @@ export class ChainService {
   private readonly listeners = new Set<ChainEventListener>();
   private readonly slotStates = new Map<string, BeaconState>();
   private lastFinalizedEpoch: number;
+  /** `${head root}:${epoch}` of the last prepareNextShuffling start. */
+  private shufflingPrepared = "";
   private readonly verifySignatures: boolean;
 
   constructor(private readonly opts: ChainServiceOptions) {
@@ -343,6 +346,23 @@ export class ChainService {
       }
     }
     this.pool.prune(currentSlot);
+    this.prepareNextShuffling();
+  }
+
+  /**
+   * When the head state is at the last slot of its epoch E, or the clock is (then E's RANDAO mix is final on the
+   * head's chain unless that slot's block comes), starts the shuffling of E + 2 off the main thread
+   * (caches/epochShuffling.ts), so that the transition into E + 1 finds the next epoch's committees ready.
+   */
+  private prepareNextShuffling(): void {
+    const state = this.headState();
+    const epoch = computeEpochAtSlot(this.cfg, state.slot);
+    const lastSlot = computeStartSlotAtEpoch(this.cfg, epoch + 1) - 1;
+    if (state.slot !== lastSlot && this.forkChoice.getCurrentSlot() !== lastSlot) return;
+    const key = `${this.headRoot}:${epoch}`;
+    if (key === this.shufflingPrepared) return;
+    this.shufflingPrepared = key;
+    void prepareEpochShuffling(this.cfg, state, epoch + 2);
   }
 
   /**
@@ -730,6 +750,7 @@ export class ChainService {
       this.lastFinalizedEpoch = finalized.epoch;
       this.onFinalized(finalized);
     }
+    this.prepareNextShuffling();
     return head;
   }
 

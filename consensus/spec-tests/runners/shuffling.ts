@@ -1,5 +1,8 @@
 // shuffling/core/shuffle (tests/formats/shuffling/): mapping[i] == compute_shuffled_index(i, count, seed); the
-// whole-list shuffle used for committees must give the same list.
+// whole-list shuffle used for committees must give the same list, and so must the native one that
+// caches/epochShuffling.ts runs off the main thread (@chainsafe/swap-or-not-shuffle: its async variant runs the same
+// code on libuv's thread pool).
+import { unshuffleList } from "@chainsafe/swap-or-not-shuffle";
 import { computeShuffledIndex } from "../../state-transition/misc/computeShuffledIndex.js";
 import { shuffleList } from "../../state-transition/misc/shuffleList.js";
 import { assertEqual } from "../assert.js";
@@ -17,5 +20,7 @@ export const runner: SpecRunner = {
     const identity = Array.from({ length: count }, (_, i) => i);
     const shuffled = shuffleList(c.cfg, identity, seedBytes);
     for (let i = 0; i < count; i++) assertEqual(shuffled[i], mapping[i], `shuffleList[${i}]`);
+    const native = unshuffleList(Uint32Array.from(identity), seedBytes, c.cfg.SHUFFLE_ROUND_COUNT);
+    for (let i = 0; i < count; i++) assertEqual(native[i], mapping[i], `native unshuffleList[${i}]`);
   },
 };

@@ -5,6 +5,9 @@
 // Validity rests on the spec's rules: the active set of any epoch <= current + 1 is fixed (activations and exits take
 // effect at least MAX_SEED_LOOKAHEAD + 1 epochs ahead) and effective balances change only in process_final_updates,
 // at the end of an epoch. A state edited by hand outside those rules must be cloned first (clones start empty).
+// The shuffling of an epoch can also be computed ahead, off the main thread (prepareEpochShuffling): the state
+// transition stays synchronous and never waits for it; it finds the result in the LRU or computes it itself.
+import { asyncUnshuffleList } from "@chainsafe/swap-or-not-shuffle";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
 import { getSeed } from "../accessors/getSeed.js";
@@ -48,19 +51,64 @@ function computeActiveIndices(state: BeaconState, epoch: number): Uint32Array {
   return out.slice(0, n);
 }
 
-function shufflingFor(cfg: BeaconConfig, seed: Uint8Array, activeIndices: Uint32Array): Shuffling {
-  const key = `${cfg.SHUFFLE_ROUND_COUNT}:${Buffer.from(seed).toString("hex")}`;
+const keyOf = (cfg: BeaconConfig, seed: Uint8Array) =>
+  `${cfg.SHUFFLE_ROUND_COUNT}:${Buffer.from(seed).toString("hex")}`;
+
+/** The LRU's shuffling of `seed` if it was made from exactly `activeIndices` (marked as just used). */
+function cachedShuffling(key: string, activeIndices: Uint32Array): Shuffling | undefined {
   const hit = shufflingsBySeed.get(key);
-  if (hit && sameIndices(hit.activeIndices, activeIndices)) {
-    shufflingsBySeed.delete(key);
-    shufflingsBySeed.set(key, hit);
-    return hit;
-  }
-  const fresh: Shuffling = { seed, activeIndices, shuffled: shuffleList(cfg, activeIndices, seed) };
+  if (!hit || !sameIndices(hit.activeIndices, activeIndices)) return undefined;
   shufflingsBySeed.delete(key);
-  shufflingsBySeed.set(key, fresh);
+  shufflingsBySeed.set(key, hit);
+  return hit;
+}
+
+function cacheShuffling(key: string, shuffling: Shuffling): void {
+  shufflingsBySeed.delete(key);
+  shufflingsBySeed.set(key, shuffling);
   if (shufflingsBySeed.size > LRU_SIZE) shufflingsBySeed.delete(shufflingsBySeed.keys().next().value as string);
+}
+
+function shufflingFor(cfg: BeaconConfig, seed: Uint8Array, activeIndices: Uint32Array): Shuffling {
+  const key = keyOf(cfg, seed);
+  const hit = cachedShuffling(key, activeIndices);
+  if (hit) return hit;
+  const fresh: Shuffling = { seed, activeIndices, shuffled: shuffleList(cfg, activeIndices, seed) };
+  cacheShuffling(key, fresh);
   return fresh;
+}
+
+/** Shufflings being computed off the main thread, by LRU key. */
+const inProgress = new Map<string, { activeIndices: Uint32Array; done: Promise<void> }>();
+
+/**
+ * Starts computing the shuffling of `epoch` as `state` gives it (seed and active set) on libuv's thread pool
+ * (@chainsafe/swap-or-not-shuffle's asyncUnshuffleList: out[i] = active[compute_shuffled_index(i, n, seed)], as
+ * shuffleList) and puts it in the process-wide LRU when done; the promise resolves then (already resolved when the LRU
+ * has it). For whoever owns the wall clock: the seed and the active set of epoch E + 2 are fixed once a state is at
+ * the last slot of E with that slot's block applied (the seed reads the RANDAO mix of E; activations and exits set
+ * from then on take effect at E + 5 or later), so their shuffling can run while the epoch transition does. The
+ * transition never waits for it: getEpochShuffling computes the shuffling itself if it is not in the LRU yet.
+ */
+export function prepareEpochShuffling(cfg: BeaconConfig, state: BeaconState, epoch: number): Promise<void> {
+  const seed = getSeed(cfg, state, epoch, cfg.DOMAIN_BEACON_ATTESTER);
+  const key = keyOf(cfg, seed);
+  const activeIndices = computeActiveIndices(state, epoch);
+  const running = inProgress.get(key);
+  if (running && sameIndices(running.activeIndices, activeIndices)) return running.done;
+  if (cachedShuffling(key, activeIndices)) return Promise.resolve();
+  const done = asyncUnshuffleList(activeIndices, seed, cfg.SHUFFLE_ROUND_COUNT).then(
+    (shuffled) => {
+      if (!cachedShuffling(key, activeIndices)) cacheShuffling(key, { seed, activeIndices, shuffled });
+    },
+    (): void => undefined, // not computed ahead: getEpochShuffling computes it when asked
+  );
+  const entry = { activeIndices, done };
+  inProgress.set(key, entry);
+  void done.finally(() => {
+    if (inProgress.get(key) === entry) inProgress.delete(key);
+  });
+  return done;
 }
 
 /** The epoch's shuffling and per-state derived values (cached when `epoch` <= the state's epoch + 1). */
@@ -97,7 +145,7 @@ export function clearStateCaches(state: BeaconState): void {
 
 /** Drops the process-wide shuffling of `seed` (benchmarks: the next use computes it, as a node does once per epoch). */
 export function forgetShuffling(cfg: BeaconConfig, seed: Uint8Array): void {
-  shufflingsBySeed.delete(`${cfg.SHUFFLE_ROUND_COUNT}:${Buffer.from(seed).toString("hex")}`);
+  shufflingsBySeed.delete(keyOf(cfg, seed));
 }
 
 /** Lets `to`, a copy of `from` (cloneBeaconState), start with `from`'s per-state entries (valid for both). */

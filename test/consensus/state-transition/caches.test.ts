@@ -12,12 +12,18 @@ import {
   writableValidator,
 } from "../../../consensus/state-transition/caches/copyOnWrite.js";
 import {
+  forgetShuffling,
+  getEpochShuffling,
+  prepareEpochShuffling,
+} from "../../../consensus/state-transition/caches/epochShuffling.js";
+import {
   findValidatorIndex,
   recordValidatorPubkey,
   sharePubkeyIndex,
 } from "../../../consensus/state-transition/caches/pubkeyIndex.js";
 import { hashBeaconState } from "../../../consensus/state-transition/caches/stateRoot.js";
 import { computeCommittee } from "../../../consensus/state-transition/misc/computeCommittee.js";
+import { processSlots } from "../../../consensus/state-transition/slot/processSlots.js";
 import type { BeaconState } from "../../../consensus/types/index.js";
 import { cfg, genesisState } from "./support/chain.js";
 
@@ -154,6 +160,33 @@ describe("state-transition caches", function () {
         }
       }
       expect(getActiveValidatorIndices(cfg, b, 0)).to.have.length(54);
+    });
+
+    it("computes the shuffling of epoch E + 2 off the main thread from the last slot of E, as the transition then needs", async () => {
+      const state = genesisState(300);
+      for (let i = 0; i < 7; i++) writableValidator(state, 3 * i).exitEpoch = 3; // leave before epoch 3
+      processSlots(cfg, state, 2 * cfg.SLOTS_PER_EPOCH - 1); // last slot of epoch 1
+      const epoch = 3;
+      const seed = getSeed(cfg, state, epoch, cfg.DOMAIN_BEACON_ATTESTER);
+      forgetShuffling(cfg, seed);
+      const ahead = prepareEpochShuffling(cfg, state, epoch);
+      expect(prepareEpochShuffling(cfg, state, epoch)).to.equal(ahead); // one computation per seed and active set
+      processSlots(cfg, state, 2 * cfg.SLOTS_PER_EPOCH); // over the boundary: epoch 2, whose next epoch is 3
+      await ahead;
+      const shuffling = getEpochShuffling(cfg, state, epoch);
+      // the one computed ahead: a copy without per-state caches gets the same array from the process-wide cache
+      expect(getEpochShuffling(cfg, types.BeaconState.clone(state), epoch).shuffled).to.equal(shuffling.shuffled);
+      const active = getActiveValidatorIndices(cfg, state, epoch);
+      expect(active).to.have.length(293);
+      expect(hex(getSeed(cfg, state, epoch, cfg.DOMAIN_BEACON_ATTESTER))).to.equal(hex(seed));
+      const perSlot = getCommitteeCountPerSlot(cfg, state, epoch);
+      const count = perSlot * cfg.SLOTS_PER_EPOCH;
+      for (let slot = epoch * cfg.SLOTS_PER_EPOCH; slot < (epoch + 1) * cfg.SLOTS_PER_EPOCH; slot++) {
+        for (let index = 0; index < perSlot; index++) {
+          const expected = computeCommittee(cfg, active, seed, (slot % cfg.SLOTS_PER_EPOCH) * perSlot + index, count);
+          expect(Array.from(getBeaconCommittee(cfg, state, slot, index))).to.deep.equal(expected);
+        }
+      }
     });
   });
 
