@@ -46,7 +46,10 @@ export const epochSubTransitions: Record<string, [SubTransition, SubTransition]>
     processSlashings,
     (cfg, state) => processSlashingsFast(cfg, state, computeEpochParticipation(cfg, state)),
   ],
-  final_updates: [processFinalUpdates, processFinalUpdates],
+  final_updates: [
+    processFinalUpdates,
+    (cfg, state) => processFinalUpdates(cfg, state, computeEpochParticipation(cfg, state).effectiveBalance),
+  ],
   ...finalUpdatesParts(),
 };
 

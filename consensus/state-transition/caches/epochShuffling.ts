@@ -36,6 +36,8 @@ export interface EpochShuffling extends Shuffling {
 const LRU_SIZE = 8;
 const shufflingsBySeed = new Map<string, Shuffling>();
 const byState = new WeakMap<BeaconState, Map<number, EpochShuffling>>();
+/** Per state, the active indices of one epoch found by a pass that read the registry anyway (epoch processing). */
+const activeIndicesHints = new WeakMap<BeaconState, { epoch: number; indices: Uint32Array }>();
 
 function sameIndices(a: Uint32Array, b: Uint32Array): boolean {
   if (a.length !== b.length) return false;
@@ -117,7 +119,8 @@ export function getEpochShuffling(cfg: BeaconConfig, state: BeaconState, epoch: 
   let perState = byState.get(state);
   const cached = perState?.get(epoch);
   if (cached) return cached;
-  const activeIndices = computeActiveIndices(state, epoch);
+  const hint = activeIndicesHints.get(state);
+  const activeIndices = hint?.epoch === epoch ? hint.indices : computeActiveIndices(state, epoch);
   const seed = getSeed(cfg, state, epoch, cfg.DOMAIN_BEACON_ATTESTER);
   const shuffling = shufflingFor(cfg, seed, activeIndices);
   const committeesPerSlot = Math.max(
@@ -138,9 +141,19 @@ export function getEpochShuffling(cfg: BeaconConfig, state: BeaconState, epoch: 
   return entry;
 }
 
+/**
+ * Records get_active_validator_indices(state, epoch) as found by the epoch transition into epoch - 1 (the active set
+ * of epoch current + 2 is fixed from then on: activations and exits set later take effect at current + 5 or later),
+ * so that the first getEpochShuffling of that epoch does not read the registry again. Kept by copies.
+ */
+export function setActiveIndicesHint(state: BeaconState, epoch: number, indices: Uint32Array): void {
+  activeIndicesHints.set(state, { epoch, indices });
+}
+
 /** Drops the per-state caches of `state` (for code that edits a state outside the spec's rules). */
 export function clearStateCaches(state: BeaconState): void {
   byState.delete(state);
+  activeIndicesHints.delete(state);
 }
 
 /** Drops the process-wide shuffling of `seed` (benchmarks: the next use computes it, as a node does once per epoch). */
@@ -152,4 +165,6 @@ export function forgetShuffling(cfg: BeaconConfig, seed: Uint8Array): void {
 export function copyEpochShufflings(from: BeaconState, to: BeaconState): void {
   const perState = byState.get(from);
   if (perState) byState.set(to, new Map(perState));
+  const hint = activeIndicesHints.get(from);
+  if (hint) activeIndicesHints.set(to, hint);
 }

@@ -8,8 +8,14 @@ import { pushListItem, setListItem, writableValidator } from "../caches/copyOnWr
 /**
  * Resets eth1 votes at a voting-period boundary, updates effective balances with hysteresis, clears the next slashings
  * slot, carries the RANDAO mix forward, accumulates historical roots, and rotates the pending attestations.
+ * `effectiveBalances`: the registry's effective balances if the caller already read them (the fast path's
+ * EpochParticipation), so the loop reads no validator object but the ones it updates.
  */
-export function processFinalUpdates(cfg: BeaconConfig, state: BeaconState): void {
+export function processFinalUpdates(
+  cfg: BeaconConfig,
+  state: BeaconState,
+  effectiveBalances?: ArrayLike<number>,
+): void {
   const currentEpoch = getCurrentEpoch(cfg, state);
   const nextEpoch = currentEpoch + 1;
   // Reset eth1 data votes
@@ -18,9 +24,10 @@ export function processFinalUpdates(cfg: BeaconConfig, state: BeaconState): void
   const hysteresisIncrement = Math.floor(cfg.EFFECTIVE_BALANCE_INCREMENT / cfg.HYSTERESIS_QUOTIENT);
   const downwardThreshold = hysteresisIncrement * cfg.HYSTERESIS_DOWNWARD_MULTIPLIER;
   const upwardThreshold = hysteresisIncrement * cfg.HYSTERESIS_UPWARD_MULTIPLIER;
+  const balances = state.balances;
   for (let index = 0; index < state.validators.length; index++) {
-    const balance = state.balances[index];
-    const { effectiveBalance } = state.validators[index];
+    const balance = balances[index];
+    const effectiveBalance = effectiveBalances ? effectiveBalances[index] : state.validators[index].effectiveBalance;
     if (balance + downwardThreshold < effectiveBalance || effectiveBalance + upwardThreshold < balance) {
       writableValidator(state, index).effectiveBalance = Math.min(
         balance - (balance % cfg.EFFECTIVE_BALANCE_INCREMENT),

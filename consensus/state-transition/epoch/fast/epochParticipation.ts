@@ -1,8 +1,10 @@
 // One pass over the registry and the pending attestations that gathers everything phase0 epoch processing
 // ("Epoch processing" in beacon-chain.md) asks of them, so the fast path never recomputes attesting indices per
-// validator. The same idea as Lodestar's beforeProcessEpoch; our own code.
+// validator and reads each validator object once (at a million validators a pass over the objects costs more than
+// all the arithmetic): the later steps read flat arrays and the few validators listed as candidates. The same idea
+// as Lodestar's beforeProcessEpoch; our own code.
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
-import { GENESIS_EPOCH } from "../../../params/constants.js";
+import { FAR_FUTURE_EPOCH, GENESIS_EPOCH } from "../../../params/constants.js";
 import type { BeaconState, PendingAttestation } from "../../../types/index.js";
 import { getBeaconCommittee } from "../../accessors/getBeaconCommittee.js";
 import { getBlockRoot } from "../../accessors/getBlockRoot.js";
@@ -31,6 +33,28 @@ export interface EpochParticipation {
   inclusionDelay: Uint32Array;
   /** Per validator, proposer that included that attestation (first in list order among equal delays). */
   inclusionProposer: Uint32Array;
+  /**
+   * Per validator, its effective balance: unchanged by epoch processing until the effective balance updates of
+   * process_final_updates (only they write it).
+   */
+  effectiveBalance: Float64Array;
+  /**
+   * Candidates of the steps that touch few validators, in index order, as of this pass (each step checks its exact
+   * condition on the validator again): activation-queue eligible (activation_eligibility_epoch == FAR_FUTURE_EPOCH,
+   * effective balance MAX_EFFECTIVE_BALANCE), ejectable (active, effective balance <= EJECTION_BALANCE), not yet
+   * activated (activation_epoch == FAR_FUTURE_EPOCH), and slashed.
+   */
+  activationQueueCandidates: number[];
+  ejectionCandidates: number[];
+  notActivated: number[];
+  slashedIndices: number[];
+  /** The exit queue (caches/exitQueue.ts) as this pass saw the registry: latest exit epoch and its count. */
+  exitQueue: { epoch: number; churn: number };
+  /**
+   * get_active_validator_indices(current epoch + 2): fixed from here on (activations and exits set now or later take
+   * effect at current epoch + 5 or later), it is the active set of the next shuffling after this transition.
+   */
+  activeIndicesInTwoEpochs: Uint32Array;
   /** get_total_active_balance (current epoch), and how many validators are active in it. */
   totalActiveBalance: number;
   activeCurrentCount: number;
@@ -54,19 +78,48 @@ export function computeEpochParticipation(cfg: BeaconConfig, state: BeaconState)
   const inclusionDelay = new Uint32Array(n);
   const inclusionProposer = new Uint32Array(n);
 
+  const effectiveBalance = new Float64Array(n);
+  const activationQueueCandidates: number[] = [];
+  const ejectionCandidates: number[] = [];
+  const notActivated: number[] = [];
+  const slashedIndices: number[] = [];
+  const inTwoEpochs = currentEpoch + 2;
+  const activeInTwoEpochs = new Uint32Array(n);
+  let activeInTwoEpochsCount = 0;
+  let exitQueueEpoch = -1;
+  let exitQueueChurn = 0;
   let activeCurrentCount = 0;
   let activeSum = 0;
+  const validators = state.validators;
   for (let i = 0; i < n; i++) {
-    const v = state.validators[i];
+    const v = validators[i];
+    const eb = v.effectiveBalance;
+    effectiveBalance[i] = eb;
     let f = 0;
-    if (v.slashed) f |= FLAG_SLASHED;
+    if (v.slashed) {
+      f |= FLAG_SLASHED;
+      slashedIndices.push(i);
+    }
     if (isActiveValidator(v, currentEpoch)) {
       f |= FLAG_ACTIVE_CURRENT;
       activeCurrentCount++;
-      activeSum += v.effectiveBalance;
+      activeSum += eb;
+      if (eb <= cfg.EJECTION_BALANCE) ejectionCandidates.push(i);
     }
     if (isEligibleValidator(v, previousEpoch)) f |= FLAG_ELIGIBLE;
     flags[i] = f;
+    if (isActiveValidator(v, inTwoEpochs)) activeInTwoEpochs[activeInTwoEpochsCount++] = i;
+    if (v.activationEpoch === FAR_FUTURE_EPOCH) notActivated.push(i);
+    if (v.activationEligibilityEpoch === FAR_FUTURE_EPOCH && eb === cfg.MAX_EFFECTIVE_BALANCE) {
+      activationQueueCandidates.push(i);
+    }
+    const exitEpoch = v.exitEpoch;
+    if (exitEpoch !== FAR_FUTURE_EPOCH) {
+      if (exitEpoch > exitQueueEpoch) {
+        exitQueueEpoch = exitEpoch;
+        exitQueueChurn = 1;
+      } else if (exitEpoch === exitQueueEpoch) exitQueueChurn++;
+    }
   }
 
   // The block roots are looked up only if there are attestations (the spec reads them inside list comprehensions)
@@ -107,7 +160,7 @@ export function computeEpochParticipation(cfg: BeaconConfig, state: BeaconState)
   for (let i = 0; i < n; i++) {
     const f = flags[i];
     if (f & FLAG_SLASHED) continue;
-    const eb = state.validators[i].effectiveBalance;
+    const eb = effectiveBalance[i];
     if (f & FLAG_PREV_SOURCE) prevSource += eb;
     if (f & FLAG_PREV_TARGET) prevTarget += eb;
     if (f & FLAG_PREV_HEAD) prevHead += eb;
@@ -121,6 +174,13 @@ export function computeEpochParticipation(cfg: BeaconConfig, state: BeaconState)
     flags,
     inclusionDelay,
     inclusionProposer,
+    effectiveBalance,
+    activationQueueCandidates,
+    ejectionCandidates,
+    notActivated,
+    slashedIndices,
+    exitQueue: { epoch: exitQueueEpoch, churn: exitQueueChurn },
+    activeIndicesInTwoEpochs: activeInTwoEpochs.slice(0, activeInTwoEpochsCount),
     totalActiveBalance: atLeastIncrement(activeSum),
     activeCurrentCount,
     prevSourceBalance: atLeastIncrement(prevSource),

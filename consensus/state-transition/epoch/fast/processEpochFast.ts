@@ -3,6 +3,7 @@
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
 import { GENESIS_EPOCH } from "../../../params/constants.js";
 import type { BeaconState } from "../../../types/index.js";
+import { setActiveIndicesHint } from "../../caches/epochShuffling.js";
 import { processFinalUpdates } from "../processFinalUpdates.js";
 import { weighJustificationAndFinalization } from "../weighJustificationAndFinalization.js";
 import { computeEpochParticipation } from "./epochParticipation.js";
@@ -19,5 +20,7 @@ export function processEpochFast(cfg: BeaconConfig, state: BeaconState): void {
   processRewardsAndPenaltiesFast(cfg, state, p);
   processRegistryUpdatesFast(cfg, state, p);
   processSlashingsFast(cfg, state, p);
-  processFinalUpdates(cfg, state);
+  processFinalUpdates(cfg, state, p.effectiveBalance); // the effective balances as the pass read them: unchanged
+  // The active set of the shuffling the next epoch will need (current + 2), known from the pass
+  setActiveIndicesHint(state, p.currentEpoch + 2, p.activeIndicesInTwoEpochs);
 }

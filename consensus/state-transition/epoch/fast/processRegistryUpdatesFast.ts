@@ -1,15 +1,17 @@
-// phase0 beacon-chain.md, "Epoch processing" > "Registry updates", with the exit queue of initiate_validator_exit
-// ("Beacon state mutators") kept per state (caches/exitQueue.ts) instead of rescanning the registry for every ejection.
+// phase0 beacon-chain.md, "Epoch processing" > "Registry updates", visiting only the candidates the
+// EpochParticipation pass listed (each condition checked again on the validator), with the exit queue of
+// initiate_validator_exit ("Beacon state mutators") kept per state (caches/exitQueue.ts) instead of rescanning the
+// registry for every ejection.
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
-import { FAR_FUTURE_EPOCH } from "../../../params/constants.js";
 import type { BeaconState } from "../../../types/index.js";
 import { writableValidator } from "../../caches/copyOnWrite.js";
 import { primeExitQueue } from "../../caches/exitQueue.js";
 import { computeActivationExitEpoch } from "../../misc/computeActivationExitEpoch.js";
 import { initiateValidatorExit } from "../../mutators/initiateValidatorExit.js";
+import { isActiveValidator } from "../../predicates/isActiveValidator.js";
 import { isEligibleForActivation } from "../../predicates/isEligibleForActivation.js";
 import { isEligibleForActivationQueue } from "../../predicates/isEligibleForActivationQueue.js";
-import { type EpochParticipation, FLAG_ACTIVE_CURRENT } from "./epochParticipation.js";
+import type { EpochParticipation } from "./epochParticipation.js";
 
 export function processRegistryUpdatesFast(cfg: BeaconConfig, state: BeaconState, p: EpochParticipation): void {
   const currentEpoch = p.currentEpoch;
@@ -19,34 +21,27 @@ export function processRegistryUpdatesFast(cfg: BeaconConfig, state: BeaconState
     Math.floor(p.activeCurrentCount / cfg.CHURN_LIMIT_QUOTIENT),
   );
   const activationExitEpoch = computeActivationExitEpoch(cfg, currentEpoch);
+  // The exit queue as the pass saw the registry (nothing wrote an exit epoch since), for the ejections below
+  primeExitQueue(state, p.exitQueue);
 
-  // The exit queue as this pass sees it, handed to the state for later exits when nobody was ejected (an ejection
-  // makes initiateValidatorExit scan and then keep it itself)
-  let queueEpoch = -1;
-  let queueChurn = 0;
-  for (let index = 0; index < state.validators.length; index++) {
+  // Process activation eligibility and ejections: one validator's update never changes another's conditions, and
+  // the ejections run in index order (the exit queue depends on it)
+  for (const index of p.activationQueueCandidates) {
     if (isEligibleForActivationQueue(cfg, state.validators[index])) {
       writableValidator(state, index).activationEligibilityEpoch = currentEpoch + 1;
     }
+  }
+  for (const index of p.ejectionCandidates) {
     const validator = state.validators[index];
-    if (p.flags[index] & FLAG_ACTIVE_CURRENT && validator.effectiveBalance <= cfg.EJECTION_BALANCE) {
-      initiateValidatorExit(cfg, state, index); // the exit queue is kept per state (caches/exitQueue.ts)
+    if (isActiveValidator(validator, currentEpoch) && validator.effectiveBalance <= cfg.EJECTION_BALANCE) {
+      initiateValidatorExit(cfg, state, index);
     }
-    const exitEpoch = state.validators[index].exitEpoch;
-    if (exitEpoch === FAR_FUTURE_EPOCH) continue;
-    if (exitEpoch > queueEpoch) {
-      queueEpoch = exitEpoch;
-      queueChurn = 1;
-    } else if (exitEpoch === queueEpoch) queueChurn++;
   }
-  primeExitQueue(state, { epoch: queueEpoch, churn: queueChurn });
 
-  // Activation queue, ordered by eligibility epoch then index; dequeue up to the churn limit
+  // Activation queue, ordered by eligibility epoch then index; dequeue up to the churn limit. Only validators not
+  // activated at the pass can be eligible (this function sets no activation epoch before this point).
   const validators = state.validators;
-  const activationQueue: number[] = [];
-  for (let index = 0; index < validators.length; index++) {
-    if (isEligibleForActivation(cfg, state, validators[index])) activationQueue.push(index);
-  }
+  const activationQueue = p.notActivated.filter((index) => isEligibleForActivation(cfg, state, validators[index]));
   activationQueue.sort(
     (a, b) => validators[a].activationEligibilityEpoch - validators[b].activationEligibilityEpoch || a - b,
   );

@@ -44,9 +44,8 @@ export function getAttestationDeltasFast(
   let targetReward = 0;
   let headReward = 0;
   let inactivityPenalty = 0;
-  const validators = state.validators;
   for (let i = 0; i < n; i++) {
-    const effectiveBalance = validators[i].effectiveBalance;
+    const effectiveBalance = p.effectiveBalance[i];
     if (effectiveBalance !== eb) {
       eb = effectiveBalance;
       baseReward = baseRewardOf(cfg, eb, sqrtTotal);
