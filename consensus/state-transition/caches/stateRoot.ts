@@ -8,6 +8,7 @@
 import type { Node } from "@chainsafe/persistent-merkle-tree";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState } from "../../types/index.js";
+import { buildBalancesTree } from "./balancesTree.js";
 import { buildValidatorsTree, updateValidatorsTree } from "./validatorsTree.js";
 
 type StateView = ReturnType<BeaconConfig["types"]["BeaconState"]["toViewDU"]>;
@@ -108,7 +109,10 @@ function syncList(cfg: BeaconConfig, state: BeaconState, m: Mirror, key: ListKey
   // biome-ignore lint/suspicious/noExplicitAny: see AnyListView
   const views = m.view as any;
   if (list !== entry.synced || entry.written === true || list.length < entry.length) {
-    views[key] = (fieldType as { toViewDU(v: unknown): unknown }).toViewDU(list);
+    views[key] =
+      key === "balances" // rewritten by every epoch transition: built with batch hashing (./balancesTree.ts)
+        ? cfg.types.BeaconState.fields.balances.getViewDU(buildBalancesTree(cfg, state.balances))
+        : (fieldType as { toViewDU(v: unknown): unknown }).toViewDU(list);
     m.lists[key] = { synced: list, length: list.length, written: new Set() };
     return;
   }
