@@ -23,6 +23,7 @@ import { ValidatorSigner } from "../validator/signer.js";
 import { exportInterchange, importInterchange, SlashingProtectionDb } from "../validator/slashing-protection/index.js";
 import { ValidatorClient } from "../validator/validatorClient.js";
 import { BeaconNode } from "./beaconNode.js";
+import { BlsVerifierPool } from "./chain/blsVerifierPool.js";
 import { ChainService } from "./chain/chainService.js";
 import { Scheduler } from "./clock/scheduler.js";
 import { SlotClock } from "./clock/slotClock.js";
@@ -116,17 +117,28 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
     logger,
   });
   const now = () => Date.now() / 1000;
-  let chain = ChainService.fromDb({ cfg, db, now, logger });
+  // Range sync's signature batches run on a worker thread while the main thread runs the next state transitions.
+  const blsPool = await BlsVerifierPool.start();
+  const verifySignatureSets = blsPool;
+  let chain = ChainService.fromDb({ cfg, db, now, logger, verifySignatureSets });
   if (chain) {
     logger.info({ head: chain.headRoot, finalized: chain.forkChoice.finalizedCheckpoint }, "resumed from the database");
   } else if (o.checkpointSyncUrl) {
     const cp = await fetchCheckpointState(cfg, o.checkpointSyncUrl, o.checkpointSyncStateRoot, logger);
-    chain = new ChainService({ cfg, anchorState: cp.anchor, genesisState: cp.genesis, now, db, logger });
+    chain = new ChainService({
+      cfg,
+      anchorState: cp.anchor,
+      genesisState: cp.genesis,
+      now,
+      db,
+      logger,
+      verifySignatureSets,
+    });
   } else {
     const genesis = o.genesisState
       ? cfg.types.BeaconState.deserialize(readFileSync(o.genesisState))
       : await waitForEth1Genesis(cfg, follower, store, logger);
-    chain = new ChainService({ cfg, anchorState: genesis, now, db, logger });
+    chain = new ChainService({ cfg, anchorState: genesis, now, db, logger, verifySignatureSets });
     logger.info({ genesisTime: genesis.genesisTime, validators: genesis.validators.length }, "started from genesis");
   }
   const scheduler = new Scheduler("realtime");
@@ -234,6 +246,7 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
       await network?.stop();
       await follower.stop();
       await signaturePool.close();
+      await blsPool.close();
       await api.close();
       await metricsServer?.close();
       if (protection && o.slashingProtectionExport) {

@@ -64,14 +64,23 @@ export interface ChainServiceOptions {
   logger?: Logger;
   /** BLS checks of blocks and gossip (default true) */
   verifySignatures?: boolean;
-  /** batch verification of a chain segment's signature sets (default: on this thread) */
+  /** batch verification of a chain segment's signature sets (default: on this thread, one batch per segment) */
   verifySignatureSets?: SignatureSetsVerifier;
 }
 
-/** Verifies signature sets as one batch: true only if all hold (false is re-checked one signature at a time). */
-export type SignatureSetsVerifier = (sets: AggregateSignatureSet[]) => Promise<boolean>;
+/** Verifies batches of signature sets for importBlocks (range sync); BlsVerifierPool does it on worker threads. */
+export interface SignatureSetsVerifier {
+  /** True only if every set holds (false: the blocks are re-checked one by one, which names the failing rule). */
+  verify(sets: AggregateSignatureSet[]): Promise<boolean>;
+  /** Sets per batch to hand over as the state transitions go (none: one batch per segment). */
+  readonly batchSets?: number;
+  /** Verifies one batch still queued on the calling thread (false when none is): used instead of waiting idle. */
+  verifyOneHere?(): boolean;
+}
 
-const verifySetsInThread: SignatureSetsVerifier = async (sets) => verifyAggregateSignatureSets(sets);
+const verifyInThread: SignatureSetsVerifier = { verify: async (sets) => verifyAggregateSignatureSets(sets) };
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What importBlocks did with a segment. */
 export interface SegmentImport {
@@ -410,10 +419,17 @@ export class ChainService {
    * the error importBlock would throw.
    */
   async importBlocks(blocks: readonly SignedBeaconBlock[]): Promise<SegmentImport> {
-    const verifySets = this.opts.verifySignatureSets ?? verifySetsInThread;
+    const verifier = this.opts.verifySignatureSets ?? verifyInThread;
     const imported: ImportedBlock[] = [];
     const pending: PendingBlock[] = [];
-    const sets: AggregateSignatureSet[] = [];
+    // signature batches handed over while the state transitions go on (verified elsewhere meanwhile, if they can be)
+    const batches: Promise<boolean>[] = [];
+    let sets: AggregateSignatureSet[] = [];
+    const handOver = () => {
+      if (sets.length === 0) return;
+      batches.push(verifier.verify(sets).catch(() => false));
+      sets = [];
+    };
     let next = 0;
     // fast path: state transitions with signatures deferred, until the first block it cannot take
     for (; next < blocks.length; next++) {
@@ -450,9 +466,15 @@ export class ChainService {
       }
       for (const set of own) sets.push(set);
       pending.push({ signed, root, bodyRoot, post });
+      if (verifier.batchSets !== undefined && sets.length >= verifier.batchSets) {
+        handOver();
+        await yieldToEventLoop(); // lets a worker's answer in, so that it gets the next batch
+      }
     }
     if (pending.length > 0) {
-      const valid = !this.verifySignatures || (await verifySets(sets).catch(() => false));
+      handOver();
+      if (verifier.verifyOneHere) while (verifier.verifyOneHere()) await yieldToEventLoop();
+      const valid = (await Promise.all(batches)).every((ok) => ok);
       if (valid) {
         // committed in order, in one database transaction; a block the fork choice refuses now ends the fast path
         // there (the slow path below names the reason)
