@@ -105,6 +105,8 @@ export class BeaconNode implements BeaconNodeLink {
     this.cfg = opts.chain.cfg;
     this.detector = new SlashingDetector(this.cfg);
     this.gossipCtx = { cfg: this.cfg, chain: this.chain, seen: this.seen, now: () => opts.clock.now() };
+    // on_tick now, not at the first slot boundary: a sync that starts before it would find every block "from the future"
+    this.chain.onTick(opts.clock.now());
     if (opts.network) {
       this.net = new NodeNetwork({
         network: opts.network,

@@ -1,6 +1,7 @@
 // Range sync (p2p-interface.md "beacon_blocks_by_range", "Status": the peer that is behind syncs by range): when a
 // peer's head is ahead, the node downloads consecutive batches of slots from the peers that have them, several
-// batches in flight across peers, and imports them in order. A peer whose batch fails to download or does not import
+// batches in flight across peers, and imports them in order, the batches already downloaded together as one segment
+// (ChainService.importBlocks: signatures verified in batches off the main thread, one commit). A peer whose batch fails to download or does not import
 // is penalized and the batch goes to another peer; a batch that does not link to our chain (our head is on another
 // fork) restarts the sync from the finalized slot.
 import type { Logger } from "pino";
@@ -16,6 +17,8 @@ export const BATCH_SLOTS = 64;
 /** batches downloaded ahead of the one being imported */
 export const BATCH_BUFFER = 6;
 export const MAX_BATCH_ATTEMPTS = 5;
+/** downloaded batches imported together as one segment (one signature pipeline, one commit, one head update) */
+export const SEGMENT_BATCHES = 4;
 
 export interface RangeSyncOptions {
   network: Network;
@@ -29,12 +32,19 @@ export interface RangeSyncOptions {
   logger?: Logger;
 }
 
+interface Downloaded {
+  peer: PeerIdStr;
+  blocks: SignedBeaconBlock[];
+}
+
 interface Batch {
   start: number;
   count: number;
   attempts: number;
   tried: Set<PeerIdStr>;
-  download: Promise<{ peer: PeerIdStr; blocks: SignedBeaconBlock[] } | null>;
+  download: Promise<Downloaded | null>;
+  /** the download's outcome once settled (undefined while it runs) */
+  downloaded?: Downloaded | null;
 }
 
 export class RangeSync {
@@ -98,15 +108,25 @@ export class RangeSync {
     }
   }
 
-  /** Downloads [start, target] in batches with lookahead and imports them in order. */
+  /**
+   * Downloads [start, target] in batches with lookahead and imports them in order: the first batch together with the
+   * batches after it that are already downloaded (up to SEGMENT_BATCHES), as one segment.
+   */
   private async syncRange(start: number, target: number): Promise<"done" | "fork" | "stalled"> {
     const batches: Batch[] = [];
     let next = start;
+    const fetch = (batch: Batch) => {
+      batch.downloaded = undefined;
+      batch.download = this.download(batch).then((got) => {
+        batch.downloaded = got;
+        return got;
+      });
+    };
     const refill = () => {
       while (batches.length < BATCH_BUFFER && next <= target) {
         const count = Math.min(BATCH_SLOTS, target - next + 1);
         const batch: Batch = { start: next, count, attempts: 0, tried: new Set(), download: Promise.resolve(null) };
-        batch.download = this.download(batch);
+        fetch(batch);
         batches.push(batch);
         next += count;
       }
@@ -114,44 +134,60 @@ export class RangeSync {
     refill();
     let progressed = false;
     while (batches.length > 0) {
-      const batch = batches[0]!;
-      const got = await batch.download;
+      const got = await batches[0]!.download;
       if (!got) {
         return progressed ? "done" : "stalled";
       }
-      const result = await this.importBatch(got.blocks);
-      if (result === "invalid") {
-        this.o.network.reportPeer(got.peer, "high", "range sync batch did not import");
-        batch.tried.add(got.peer);
-        batch.download = this.download(batch);
-        continue;
+      const segment: Downloaded[] = [got];
+      for (const b of batches.slice(1, SEGMENT_BATCHES)) {
+        if (!b.downloaded) break;
+        segment.push(b.downloaded);
       }
-      if (result === "unlinked") return "fork";
-      progressed = progressed || got.blocks.length > 0;
-      batches.shift();
+      const { done, failed } = await this.importSegment(segment);
+      progressed = progressed || segment.slice(0, done).some((g) => g.blocks.length > 0);
+      batches.splice(0, done);
+      if (failed === "invalid") {
+        const batch = batches[0]!;
+        const peer = segment[done]!.peer;
+        this.o.network.reportPeer(peer, "high", "range sync batch did not import");
+        batch.tried.add(peer);
+        fetch(batch);
+      } else if (failed === "unlinked") {
+        return "fork";
+      }
       refill();
     }
     return "done";
   }
 
-  private async importBatch(blocks: SignedBeaconBlock[]): Promise<"ok" | "invalid" | "unlinked"> {
+  /**
+   * Imports the downloaded batches as one segment. `done`: the batches fully imported (a prefix); `failed`: what
+   * happened to the next one — "invalid" (a block broke a rule: its peer is at fault), or "unlinked" (it does not
+   * link to our chain: our head is on another fork).
+   */
+  private async importSegment(segment: Downloaded[]): Promise<{ done: number; failed?: "invalid" | "unlinked" }> {
     const { chain } = this.o;
-    if (blocks.length === 0) return "ok";
-    if (!chain.hasBlock(toRootHex(blocks[0]!.message.parentRoot))) return "unlinked";
+    const blocks = segment.flatMap((g) => g.blocks);
+    if (blocks.length === 0) return { done: segment.length };
+    if (!chain.hasBlock(toRootHex(blocks[0]!.message.parentRoot))) return { done: 0, failed: "unlinked" };
     const { imported, stop } = await (this.o.importBlocks ?? ((b) => chain.importBlocks(b)))(blocks);
     this.imported += imported.length;
     this.o.metrics?.syncBlocks.inc({ source: "range" }, imported.length);
-    if (!stop) return "ok";
-    if (stop.reason === "unknown_parent") return "unlinked";
-    if (stop.error instanceof ChainError && stop.error.code === "INVALID_BLOCK") return "invalid";
+    if (!stop) return { done: segment.length };
+    // the batch holding the block that stopped the import
+    let done = 0;
+    let end = segment[0]!.blocks.length;
+    while (stop.index >= end) end += segment[++done]!.blocks.length;
+    if (stop.reason === "unknown_parent") return { done, failed: "unlinked" };
+    if (stop.error instanceof ChainError && stop.error.code === "INVALID_BLOCK") return { done, failed: "invalid" };
     const slot = blocks[stop.index]!.message.slot;
     this.o.logger?.debug({ err: stop.error, slot }, "range sync: block not imported");
     // the blocks after it cannot link to our chain
-    return stop.index === blocks.length - 1 ? "ok" : "unlinked";
+    return stop.index === blocks.length - 1 ? { done: segment.length } : { done, failed: "unlinked" };
   }
 
   /** Downloads one batch from a peer that has it, trying others on failure (MAX_BATCH_ATTEMPTS). */
-  private async download(batch: Batch): Promise<{ peer: PeerIdStr; blocks: SignedBeaconBlock[] } | null> {
+  private async download(batch: Batch): Promise<Downloaded | null> {
     const { network, chain } = this.o;
     while (batch.attempts < MAX_BATCH_ATTEMPTS) {
       const candidates = [...this.o.statuses.entries()]
