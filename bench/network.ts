@@ -16,9 +16,10 @@
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { BlsVerifierPool } from "../consensus/node/chain/blsVerifierPool.js";
 import { ChainService } from "../consensus/node/chain/chainService.js";
 import { createDevnetConfig } from "../consensus/node/config/devnetParams.js";
-import { BATCH_SLOTS } from "../consensus/node/network/rangeSync.js";
+import { BATCH_SLOTS, SEGMENT_BATCHES } from "../consensus/node/network/rangeSync.js";
 import { NodeDb } from "../consensus/node/storage/nodeDb.js";
 import type { BeaconConfig } from "../consensus/params/beaconConfig.js";
 import type { BeaconState } from "../consensus/types/index.js";
@@ -36,6 +37,8 @@ const SYNC_EPOCHS = Number(process.env.BENCH_NETWORK_SYNC_EPOCHS ?? 128);
 const SYNC_VALIDATORS = 16;
 const TARGET_BLOCK_P99_MS = 200;
 const TARGET_SYNC_BLOCKS_PER_S = 500;
+/** the largest segment range sync imports at once */
+const SEGMENT_BLOCKS = BATCH_SLOTS * SEGMENT_BATCHES;
 
 const log = (line: string) => console.log(`[bench:network] ${line}`);
 
@@ -58,8 +61,8 @@ function stats(values: number[]) {
 /**
  * The engine's own import rate for the chain the syncing node downloads: a fresh ChainService (signatures verified,
  * as in a node) imports the stored blocks in order, in this process, without any network, one by one (importBlock,
- * the gossip path) and in range sync's segments (importBlocks, one signature batch per segment): the ceilings range
- * sync can reach.
+ * the gossip path) and in range sync's largest segments (importBlocks, signature batches on a worker thread, as in a
+ * node): the ceilings range sync can reach.
  */
 async function importCeiling(
   cfg: BeaconConfig,
@@ -69,8 +72,8 @@ async function importCeiling(
   const db = new NodeDb(dbFile);
   try {
     const blocks = db.blocksAfter(0).map((b) => cfg.types.SignedBeaconBlock.deserialize(b.ssz));
-    const rate = async (importAll: (chain: ChainService) => Promise<void>) => {
-      const chain = new ChainService({ cfg, anchorState: genesis, now: () => Date.now() / 1000 });
+    const rate = async (importAll: (chain: ChainService) => Promise<void>, verifySignatureSets?: BlsVerifierPool) => {
+      const chain = new ChainService({ cfg, anchorState: genesis, now: () => Date.now() / 1000, verifySignatureSets });
       chain.onTick(Date.now() / 1000);
       const t0 = performance.now();
       await importAll(chain);
@@ -80,10 +83,18 @@ async function importCeiling(
     const oneByOne = await rate(async (chain) => {
       for (const block of blocks) chain.importBlock(block);
     });
-    const segment = await rate(async (chain) => {
-      for (let i = 0; i < blocks.length; i += BATCH_SLOTS) await chain.importBlocks(blocks.slice(i, i + BATCH_SLOTS));
-    });
-    return { oneByOne, segment };
+    // as a node does: segments of SEGMENT_BATCHES batches, signature batches on a worker thread
+    const pool = await BlsVerifierPool.start();
+    try {
+      const segment = await rate(async (chain) => {
+        for (let i = 0; i < blocks.length; i += SEGMENT_BLOCKS) {
+          await chain.importBlocks(blocks.slice(i, i + SEGMENT_BLOCKS));
+        }
+      }, pool);
+      return { oneByOne, segment };
+    } finally {
+      await pool.close();
+    }
   } finally {
     db.close();
   }
@@ -185,7 +196,7 @@ async function rangeSync() {
   const ceiling = await importCeiling(cfg, built.genesis.state, dbFile);
   log(
     `the same blocks imported in this process (signatures verified, no network): ${ceiling.oneByOne} blocks/s one by ` +
-      `one, ${ceiling.segment} blocks/s in segments of ${BATCH_SLOTS}`,
+      `one, ${ceiling.segment} blocks/s in segments of ${SEGMENT_BLOCKS} (signature batches on a worker thread)`,
   );
   const devnet = await ProcessDevnet.start({
     nodes: 0,

@@ -153,3 +153,66 @@ describe("consensus/node/network range sync and lookups (SimNetwork)", function 
     expect(pm.metadata.get("honest")?.attnets.getTrueBitIndexes().length).to.equal(64);
   });
 });
+
+describe("consensus/node/network range sync in segments (SimNetwork)", function () {
+  this.timeout(120_000);
+  const cfg = createDevnetConfig();
+
+  it("a peer serving a block with a bad signature in its batches is penalized; those batches come from the honest peer, and the node reaches the head", async () => {
+    const keys = devnetKeys(0, 16);
+    const genesis = genesisFromDeposits(cfg, new Uint8Array(32).fill(2), 1_800_000_000, devnetDepositData(keys));
+    const scheduler = new Scheduler("virtual", genesis.genesisTime - 1);
+    const db = new NodeDb(":memory:");
+    const { nodes } = createDevnetNodes({ cfg, genesisState: genesis, keys, nodeCount: 1, scheduler, db: () => db });
+    nodes[0]!.start();
+    // 26 epochs: four batches of 64 slots, so that several are imported as one segment
+    const now = genesis.genesisTime + 26 * 8 * 3 + 1;
+    await scheduler.runUntil(now);
+    const source = nodes[0]!.chain;
+    expect(source.headState().slot).to.be.greaterThan(3 * 64);
+
+    const net = new SimNetwork(new Scheduler("virtual", 0));
+    const honest = net.connect("honest");
+    const liar = net.connect("liar");
+    const me = net.connect("me");
+    registerReqRespHandlers({
+      network: honest,
+      chain: source,
+      forkDigest: forkDigestOf(source),
+      metadata: () => allSubnetsMetadata(1n),
+    });
+    // the liar serves the honest blocks, the tenth of each batch signed over by another block's signature
+    let tampered = 0;
+    liar.handle("beacon_blocks_by_range", async function* (body) {
+      const chunks = await honest.serve("beacon_blocks_by_range", body, "liar");
+      for (const [i, chunk] of chunks.entries()) {
+        if (i !== 9) {
+          yield chunk;
+          continue;
+        }
+        const block = cfg.types.SignedBeaconBlock.deserialize(chunk);
+        block.signature = cfg.types.SignedBeaconBlock.deserialize(chunks[0]!).signature;
+        tampered++;
+        yield cfg.types.SignedBeaconBlock.serialize(block);
+      }
+    });
+    const chain = new ChainService({ cfg, anchorState: genesis, now: () => now });
+    chain.onTick(now);
+    const status = localStatus(source, forkDigestOf(source));
+    const sync = new RangeSync({
+      network: me,
+      chain,
+      statuses: new Map([
+        ["liar", status],
+        ["honest", status],
+      ]),
+      currentSlot: () => Math.floor((now - genesis.genesisTime) / cfg.SECONDS_PER_SLOT),
+    });
+    await sync.maybeStart();
+    expect(tampered).to.be.at.least(1);
+    expect(chain.headRoot).to.equal(source.headRoot);
+    expect(me.peerScore("liar")).to.be.lessThan(0);
+    expect(me.peerScore("honest")).to.equal(0);
+    db.close();
+  });
+});
