@@ -21,7 +21,13 @@ import { computeDomain } from "../../../consensus/state-transition/misc/computeD
 import { computeSigningRoot } from "../../../consensus/state-transition/misc/computeSigningRoot.js";
 import { processSlots } from "../../../consensus/state-transition/slot/processSlots.js";
 import { stateTransition } from "../../../consensus/state-transition/stateTransition.js";
-import type { Attestation, BeaconState, Deposit, SignedVoluntaryExit } from "../../../consensus/types/index.js";
+import type {
+  Attestation,
+  BeaconState,
+  Deposit,
+  SignedBeaconBlock,
+  SignedVoluntaryExit,
+} from "../../../consensus/types/index.js";
 import { DepositTree } from "../../../sdk/deposit-tree/index.js";
 import { UintNum64 } from "../../../sdk/ssz/index.js";
 
@@ -48,6 +54,35 @@ export interface FullBlockMeasurement {
  * The block is for the second slot of E+1 (its parent state: E+1's first slot, after the epoch transition).
  */
 export function measureFullBlock(cfg: BeaconConfig, pre: BeaconState, repeats = 5): FullBlockMeasurement {
+  const { parent, signed, attesters } = prepareFullBlock(cfg, pre);
+  const runs = { noSignatures: [] as number[], withSignatures: [] as number[] };
+  for (let r = 0; r < repeats; r++) {
+    for (const verifySignatures of [false, true]) {
+      const t0 = performance.now();
+      const post = stateTransition(cfg, parent, signed, true, { verifySignatures });
+      runs[verifySignatures ? "withSignatures" : "noSignatures"].push(performance.now() - t0);
+      if (post.validators.length !== parent.validators.length + cfg.MAX_DEPOSITS) {
+        throw new Error("the block's deposits did not all add a validator");
+      }
+    }
+  }
+  const body = signed.message.body;
+  return {
+    attestations: body.attestations.length,
+    attesters,
+    deposits: body.deposits.length,
+    voluntaryExits: body.voluntaryExits.length,
+    noSignatures: median(runs.noSignatures),
+    withSignatures: median(runs.withSignatures),
+    runs,
+  };
+}
+
+/** The full block's parent state (as a node holds its head state) and the signed block, built from `pre`. */
+export function prepareFullBlock(
+  cfg: BeaconConfig,
+  pre: BeaconState,
+): { parent: BeaconState; signed: SignedBeaconBlock; attesters: number } {
   const t = cfg.types;
   const parentSlot = pre.slot + 2;
   const slot = parentSlot + 1;
@@ -141,24 +176,5 @@ export function measureFullBlock(cfg: BeaconConfig, pre: BeaconState, repeats = 
   hashBeaconState(cfg, parent);
   for (const e of [epoch - 1, epoch]) getBeaconCommittee(cfg, parent, e * cfg.SLOTS_PER_EPOCH, 0);
 
-  const runs = { noSignatures: [] as number[], withSignatures: [] as number[] };
-  for (let r = 0; r < repeats; r++) {
-    for (const verifySignatures of [false, true]) {
-      const t0 = performance.now();
-      const post = stateTransition(cfg, parent, signed, true, { verifySignatures });
-      runs[verifySignatures ? "withSignatures" : "noSignatures"].push(performance.now() - t0);
-      if (post.validators.length !== parent.validators.length + cfg.MAX_DEPOSITS) {
-        throw new Error("the block's deposits did not all add a validator");
-      }
-    }
-  }
-  return {
-    attestations: attestations.length,
-    attesters,
-    deposits: deposits.length,
-    voluntaryExits: voluntaryExits.length,
-    noSignatures: median(runs.noSignatures),
-    withSignatures: median(runs.withSignatures),
-    runs,
-  };
+  return { parent, signed, attesters };
 }

@@ -16,10 +16,20 @@ export function shareLists(state: BeaconState, keys: readonly ListKey[]): void {
   for (const key of keys) shared.add(state[key] as unknown[]);
 }
 
-function own<K extends ListKey>(state: BeaconState, key: K): BeaconState[K] {
+/** Free slots a copy made for an append gets (a block's deposits then append without regrowing a 1M-entry array). */
+const APPEND_ROOM = new Array<number>(64).fill(0);
+
+/** `state[key]`, copied first if shared; `forAppend`: the copy gets spare capacity (concat, then truncated). */
+function own<K extends ListKey>(state: BeaconState, key: K, forAppend = false): BeaconState[K] {
   const list = state[key];
   if (!shared.has(list as unknown[])) return list;
-  const copy = (list as unknown[]).slice() as BeaconState[K];
+  let copy: BeaconState[K];
+  if (forAppend) {
+    copy = (list as unknown[]).concat(APPEND_ROOM) as BeaconState[K];
+    copy.length = list.length; // keeps the backing store: the next appends fill it
+  } else {
+    copy = (list as unknown[]).slice() as BeaconState[K];
+  }
   recordListCopy(state, key, list as unknown[], copy as unknown[]);
   state[key] = copy;
   return copy;
@@ -46,7 +56,7 @@ export function setListItem<K extends ListKey>(
 
 /** state[key].push(value). */
 export function pushListItem<K extends ListKey>(state: BeaconState, key: K, value: BeaconState[K][number]): void {
-  const list = own(state, key);
+  const list = own(state, key, true);
   recordListWrite(state, key, list.length);
   (list as unknown[]).push(value);
 }

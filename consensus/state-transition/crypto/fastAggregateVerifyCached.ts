@@ -21,9 +21,17 @@ const blst: Blst | null = await loadBlst();
 export const nativeBlst: Blst | null = blst;
 /** Decoded keys by their 48 bytes (latin1 string); null = not a plain valid point (handled by the SDK). */
 const decoded = new Map<string, PublicKeyPoint | null>();
+/**
+ * The same points by the key's byte array itself: a validator's pubkey array is set once and shared by every copy of
+ * the state, so a block's tens of thousands of lookups need no string per key. Key arrays are never edited in place
+ * (a validator gets a new one, never changed bytes).
+ */
+const decodedByArray = new WeakMap<Uint8Array, PublicKeyPoint | null>();
 
 /** The decoded, subgroup-checked point of a public key (cached), or null if it is not a plain valid point. */
 export function decodePublicKeyCached(native: Blst, bytes: Uint8Array): PublicKeyPoint | null {
+  const known = decodedByArray.get(bytes);
+  if (known !== undefined) return known;
   const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
   let point = decoded.get(key);
   if (point === undefined) {
@@ -35,6 +43,7 @@ export function decodePublicKeyCached(native: Blst, bytes: Uint8Array): PublicKe
     }
     decoded.set(key, point);
   }
+  decodedByArray.set(bytes, point);
   return point;
 }
 
