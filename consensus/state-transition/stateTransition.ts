@@ -1,6 +1,7 @@
 import type { BeaconConfig } from "../params/beaconConfig.js";
 import type { BeaconState, SignedBeaconBlock } from "../types/index.js";
 import { getBlockSignatureSets } from "./block/getBlockSignatureSets.js";
+import { getDepositSignatureSets } from "./block/getDepositSignatureSets.js";
 import { processBlock } from "./block/processBlock.js";
 import { toHex } from "./block/toHex.js";
 import { verifyBlockSignature } from "./block/verifyBlockSignature.js";
@@ -22,25 +23,32 @@ export interface StateTransitionOptions {
   signatureSets?: AggregateSignatureSet[];
 }
 
-/** True when the block's signatures verify in one batch, or (with `deferTo`) their sets were handed to the caller. */
-function signaturesVerifyInBatch(
+/**
+ * Which signature checks are left after the batches: the block's signatures in one (or handed to the caller's batch
+ * with `deferTo`; if the batch fails, each is checked where the spec checks it, which names the failing rule), its
+ * deposits' proofs-of-possession in another, checked now (if it fails, process_deposit checks each: an invalid one
+ * skips its deposit, not the block).
+ */
+function signaturesLeftAfterBatch(
   cfg: BeaconConfig,
   state: BeaconState,
   signedBlock: SignedBeaconBlock,
   includeBlockSignature: boolean,
   deferTo: AggregateSignatureSet[] | undefined,
-): boolean {
+): { each: boolean; deposits: boolean } {
   let sets: AggregateSignatureSet[];
   try {
     sets = getBlockSignatureSets(cfg, state, signedBlock, includeBlockSignature);
   } catch {
-    return false;
+    return { each: true, deposits: true };
   }
   if (deferTo) {
     for (const set of sets) deferTo.push(set);
-    return true;
+  } else if (!verifyAggregateSignatureSets(sets)) {
+    return { each: true, deposits: true };
   }
-  return verifyAggregateSignatureSets(sets);
+  const deposits = getDepositSignatureSets(cfg, signedBlock.message.body);
+  return { each: false, deposits: deposits.length > 0 && !verifyAggregateSignatureSets(deposits) };
 }
 
 /**
@@ -60,10 +68,10 @@ export function stateTransition(
   const block = signedBlock.message;
   const post = cloneBeaconState(cfg, state); // O(1), copy-on-write: `state` never changes
   processSlots(cfg, post, block.slot);
-  // All signatures in one batch (or handed to the caller's batch); if that does not pass, each is checked where the
-  // spec checks it, which names the failing rule.
-  const checkEach =
-    verifySignatures && !signaturesVerifyInBatch(cfg, post, signedBlock, validateResult, options.signatureSets);
+  const left = verifySignatures
+    ? signaturesLeftAfterBatch(cfg, post, signedBlock, validateResult, options.signatureSets)
+    : { each: false, deposits: false };
+  const checkEach = left.each;
   if (validateResult && checkEach) {
     check(
       verifyBlockSignature(cfg, post, signedBlock),
@@ -71,7 +79,7 @@ export function stateTransition(
       () => `block of slot ${block.slot} is not signed by its proposer ${block.proposerIndex}`,
     );
   }
-  processBlock(cfg, post, block, checkEach, verifySignatures);
+  processBlock(cfg, post, block, checkEach, left.deposits);
   if (validateResult) {
     const root = hashBeaconState(cfg, post);
     check(

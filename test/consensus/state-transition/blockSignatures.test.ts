@@ -4,7 +4,7 @@ import { verifyAggregateSignatureSets } from "../../../consensus/state-transitio
 import { computeDomain } from "../../../consensus/state-transition/misc/computeDomain.js";
 import { computeSigningRoot } from "../../../consensus/state-transition/misc/computeSigningRoot.js";
 import { processSlots } from "../../../consensus/state-transition/slot/processSlots.js";
-import { stateTransition } from "../../../consensus/state-transition/stateTransition.js";
+import { type StateTransitionOptions, stateTransition } from "../../../consensus/state-transition/stateTransition.js";
 import type { Deposit, DepositData } from "../../../consensus/types/index.js";
 import { bls } from "../../../sdk/crypto/bls/index.js";
 import { DepositTree } from "../../../sdk/deposit-tree/index.js";
@@ -48,7 +48,8 @@ describe("block signatures in one batch", function () {
     expect(verifyAggregateSignatureSets(deferred)).to.equal(false);
   });
 
-  it("still skips a deposit with an invalid proof-of-possession when the batch passed", () => {
+  /** A genesis state with `data` as its next deposits, and the post-state of a block carrying them. */
+  const importDeposits = (specs: [key: number, signer: number][], options: StateTransitionOptions = {}) => {
     const genesis = genesisState();
     const n = genesis.validators.length;
     const tree = DepositTree.empty();
@@ -62,14 +63,59 @@ describe("block signatures in one batch", function () {
       const root = computeSigningRoot(types.DepositMessage, message, computeDomain(cfg, cfg.DOMAIN_DEPOSIT));
       return { ...message, signature: bls.sign(secretKey(signer), root) };
     };
-    const data = [depositFor(100, 100), depositFor(101, 102)]; // the second is signed by the wrong key
+    const data = specs.map(([key, signer]) => depositFor(key, signer));
     for (const d of data) tree.push(types.DepositData.hashTreeRoot(d));
-    genesis.eth1Data = { depositRoot: tree.getRoot(), depositCount: n + 2, blockHash: genesis.eth1Data.blockHash };
+    genesis.eth1Data = {
+      depositRoot: tree.getRoot(),
+      depositCount: n + data.length,
+      blockHash: genesis.eth1Data.blockHash,
+    };
     const deposits: Deposit[] = data.map((d, i) => ({ data: d, proof: tree.getProof(n + i).branch }));
+    const block = signedBlockAt(genesis, 1, [], { deposits });
+    return { n, genesis, post: stateTransition(cfg, genesis, block, true, options) };
+  };
+  const hasKey = (pubkey: Uint8Array, key: number) => Buffer.from(pubkey).equals(Buffer.from(publicKey(key)));
 
-    const post = stateTransition(cfg, genesis, signedBlockAt(genesis, 1, [], { deposits }));
+  it("adds every deposit whose proof-of-possession passed the deposits' batch", () => {
+    const { n, post } = importDeposits([
+      [100, 100],
+      [101, 101],
+    ]);
+    expect(post.eth1DepositIndex).to.equal(n + 2);
+    expect(post.validators).to.have.length(n + 2);
+    expect(hasKey(post.validators[n].pubkey, 100) && hasKey(post.validators[n + 1].pubkey, 101)).to.equal(true);
+  });
+
+  it("still skips a deposit with an invalid proof-of-possession when the block's batch passed", () => {
+    const { n, post } = importDeposits([
+      [100, 100],
+      [101, 102], // signed by the wrong key
+    ]);
     expect(post.eth1DepositIndex).to.equal(n + 2);
     expect(post.validators).to.have.length(n + 1);
-    expect(Buffer.from(post.validators[n].pubkey).equals(Buffer.from(publicKey(100)))).to.equal(true);
+    expect(hasKey(post.validators[n].pubkey, 100)).to.equal(true);
+  });
+
+  it("checks deposits now when the block's signatures are deferred (signatureSets gets none of theirs)", () => {
+    const signatureSets: Parameters<typeof verifyAggregateSignatureSets>[0] = [];
+    const { n, post } = importDeposits(
+      [
+        [100, 100],
+        [101, 102], // signed by the wrong key
+      ],
+      { signatureSets },
+    );
+    expect(post.validators).to.have.length(n + 1);
+    expect(signatureSets).to.have.length(2); // block and RANDAO
+    expect(verifyAggregateSignatureSets(signatureSets)).to.equal(true);
+  });
+
+  it("tops up a known key whatever its deposit's signature (the deposits' batch fails, each is checked)", () => {
+    const { n, genesis, post } = importDeposits([
+      [100, 100],
+      [0, 5], // validator 0's key, signed by another key: a top-up, no proof-of-possession needed
+    ]);
+    expect(post.validators).to.have.length(n + 1);
+    expect(post.balances[0]).to.equal(genesis.balances[0] + cfg.MAX_EFFECTIVE_BALANCE);
   });
 });
