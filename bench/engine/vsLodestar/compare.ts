@@ -227,7 +227,8 @@ export async function compareWithLodestar(n: number): Promise<void> {
   console.log(
     `full block (${block.attestations} aggregates of ${block.attesters} attesters, ${block.deposits} deposits, ` +
       `${block.voluntaryExits} exits) through stateTransition incl. copy and post-state root: ` +
-      `${fmt(block.noSignatures)} ms without signature checks, ${fmt(block.withSignatures)} ms with (one batch)`,
+      `${fmt(block.noSignatures)} ms without signature checks, ${fmt(block.withSignatures)} ms with (one batch; ` +
+      `the signature batches alone: ${fmt(block.signatureBatch)} ms)`,
   );
 
   const oursMs = m("ours", (r) => r.epochMs);
@@ -256,6 +257,7 @@ export async function compareWithLodestar(n: number): Promise<void> {
       [n]: {
         noSignatures: block.noSignatures,
         withSignatures: block.withSignatures,
+        signatureBatch: block.signatureBatch,
         attestations: block.attestations,
         attesters: block.attesters,
         deposits: block.deposits,
