@@ -21,11 +21,13 @@ export interface StateTransitionOptions {
    * its signers still has each signature checked here. Ignored when `verifySignatures` is false.
    */
   signatureSets?: AggregateSignatureSet[];
+  /** The block's hash tree root, when the caller has computed it (its signing root is then not hashed again). */
+  blockRoot?: Uint8Array;
 }
 
 /**
  * Which signature checks are left after the batches: the block's signatures in one (or handed to the caller's batch
- * with `deferTo`; if the batch fails, each is checked where the spec checks it, which names the failing rule), its
+ * with `options.signatureSets`; if the batch fails, each is checked where the spec checks it, which names the failing rule), its
  * deposits' proofs-of-possession in another, checked now (if it fails, process_deposit checks each: an invalid one
  * skips its deposit, not the block).
  */
@@ -34,11 +36,12 @@ function signaturesLeftAfterBatch(
   state: BeaconState,
   signedBlock: SignedBeaconBlock,
   includeBlockSignature: boolean,
-  deferTo: AggregateSignatureSet[] | undefined,
+  options: StateTransitionOptions,
 ): { each: boolean; deposits: boolean } {
+  const deferTo = options.signatureSets;
   let sets: AggregateSignatureSet[];
   try {
-    sets = getBlockSignatureSets(cfg, state, signedBlock, includeBlockSignature);
+    sets = getBlockSignatureSets(cfg, state, signedBlock, includeBlockSignature, options.blockRoot);
   } catch {
     return { each: true, deposits: true };
   }
@@ -69,7 +72,7 @@ export function stateTransition(
   const post = cloneBeaconState(cfg, state); // O(1), copy-on-write: `state` never changes
   processSlots(cfg, post, block.slot);
   const left = verifySignatures
-    ? signaturesLeftAfterBatch(cfg, post, signedBlock, validateResult, options.signatureSets)
+    ? signaturesLeftAfterBatch(cfg, post, signedBlock, validateResult, options)
     : { each: false, deposits: false };
   const checkEach = left.each;
   if (validateResult && checkEach) {

@@ -95,6 +95,8 @@ interface PendingBlock {
   root: RootHex;
   bodyRoot: Uint8Array;
   post: BeaconState;
+  /** the block's SSZ as received, if given */
+  ssz?: Uint8Array;
 }
 
 export interface ImportedBlock {
@@ -383,7 +385,7 @@ export class ChainService {
   importBlock(signed: SignedBeaconBlock): ImportedBlock | null {
     const cfg = this.cfg;
     const block = signed.message;
-    const { root, bodyRoot } = this.blockRoots(signed);
+    const { root, rootBytes, bodyRoot } = this.blockRoots(signed);
     if (this.states.has(root)) return { root, slot: block.slot, post: this.states.get(root)! };
     const parentRoot = toRootHex(block.parentRoot);
     const pre = this.states.get(parentRoot);
@@ -401,7 +403,7 @@ export class ChainService {
       return null;
     }
     this.forkChoice.validateBlock(parentRoot, block.slot);
-    const post = this.transition(signed, root, pre);
+    const post = this.transition(signed, root, rootBytes, pre);
     this.commitBlock(signed, root, bodyRoot, post);
     this.importHeldChildren(root);
     this.updateHead();
@@ -416,9 +418,9 @@ export class ChainService {
    * segment — is imported one block at a time with every check, so the failing block is rejected with its rule named
    * and nothing after it is committed; nothing unverified ever reaches the fork choice or the database.
    * Stops at the first block not imported: `stop.reason` "unknown_parent" (held as an orphan, as importBlock does), or
-   * the error importBlock would throw.
+   * the error importBlock would throw. `ssz`: the blocks' bytes as received, stored as they are (not serialized again).
    */
-  async importBlocks(blocks: readonly SignedBeaconBlock[]): Promise<SegmentImport> {
+  async importBlocks(blocks: readonly SignedBeaconBlock[], ssz?: readonly Uint8Array[]): Promise<SegmentImport> {
     const verifier = this.opts.verifySignatureSets ?? verifyInThread;
     const imported: ImportedBlock[] = [];
     const pending: PendingBlock[] = [];
@@ -434,7 +436,7 @@ export class ChainService {
     // fast path: state transitions with signatures deferred, until the first block it cannot take
     for (; next < blocks.length; next++) {
       const signed = blocks[next]!;
-      const { root, bodyRoot } = this.blockRoots(signed);
+      const { root, rootBytes, bodyRoot } = this.blockRoots(signed);
       const parentRoot = toRootHex(signed.message.parentRoot);
       const last = pending.at(-1);
       let pre: BeaconState | undefined;
@@ -460,12 +462,13 @@ export class ChainService {
         post = stateTransition(this.cfg, pre, signed, true, {
           verifySignatures: this.verifySignatures,
           signatureSets: own,
+          blockRoot: rootBytes,
         });
       } catch {
         break; // imported one by one below, which names the rule
       }
       for (const set of own) sets.push(set);
-      pending.push({ signed, root, bodyRoot, post });
+      pending.push({ signed, root, bodyRoot, post, ssz: ssz?.[next] });
       if (verifier.batchSets !== undefined && sets.length >= verifier.batchSets) {
         handOver();
         await yieldToEventLoop(); // lets a worker's answer in, so that it gets the next batch
@@ -482,7 +485,7 @@ export class ChainService {
         const commitAll = () => {
           for (const p of pending) {
             try {
-              if (!this.states.has(p.root)) this.commitBlock(p.signed, p.root, p.bodyRoot, p.post);
+              if (!this.states.has(p.root)) this.commitBlock(p.signed, p.root, p.bodyRoot, p.post, p.ssz);
             } catch {
               return;
             }
@@ -519,7 +522,7 @@ export class ChainService {
   }
 
   /** The block's root, computed once from its body root (the block's header has the block's hash tree root). */
-  private blockRoots(signed: SignedBeaconBlock): { root: RootHex; bodyRoot: Uint8Array } {
+  private blockRoots(signed: SignedBeaconBlock): { root: RootHex; rootBytes: Uint8Array; bodyRoot: Uint8Array } {
     const block = signed.message;
     const bodyRoot = this.cfg.types.BeaconBlockBody.hashTreeRoot(block.body);
     const root = this.cfg.types.BeaconBlockHeader.hashTreeRoot({
@@ -529,12 +532,15 @@ export class ChainService {
       stateRoot: block.stateRoot,
       bodyRoot,
     });
-    return { root: toRootHex(root), bodyRoot };
+    return { root: toRootHex(root), rootBytes: root, bodyRoot };
   }
 
-  private transition(signed: SignedBeaconBlock, root: RootHex, pre: BeaconState): BeaconState {
+  private transition(signed: SignedBeaconBlock, root: RootHex, rootBytes: Uint8Array, pre: BeaconState): BeaconState {
     try {
-      return stateTransition(this.cfg, pre, signed, true, { verifySignatures: this.verifySignatures });
+      return stateTransition(this.cfg, pre, signed, true, {
+        verifySignatures: this.verifySignatures,
+        blockRoot: rootBytes,
+      });
     } catch (e) {
       throw new ChainError(
         "INVALID_BLOCK",
@@ -543,8 +549,14 @@ export class ChainService {
     }
   }
 
-  /** on_block's part after a valid state transition: fork choice, memory, database, the block event. */
-  private commitBlock(signed: SignedBeaconBlock, root: RootHex, bodyRoot: Uint8Array, post: BeaconState): void {
+  /** on_block's part after a valid state transition: fork choice, memory, database (`ssz`: as received), the event. */
+  private commitBlock(
+    signed: SignedBeaconBlock,
+    root: RootHex,
+    bodyRoot: Uint8Array,
+    post: BeaconState,
+    ssz?: Uint8Array,
+  ): void {
     const cfg = this.cfg;
     const block = signed.message;
     const parentRoot = toRootHex(block.parentRoot);
@@ -588,7 +600,7 @@ export class ChainService {
       root: fromRootHex(root),
       slot: block.slot,
       parentRoot: block.parentRoot,
-      ssz: cfg.types.SignedBeaconBlock.serialize(signed),
+      ssz: ssz ?? cfg.types.SignedBeaconBlock.serialize(signed),
     });
     this.emit({ topic: "block", slot: block.slot, block: fromRootHex(root) });
   }

@@ -1,4 +1,4 @@
-import { UintNum64 } from "../../../sdk/ssz/index.js";
+import { computeSigningRoot as signingRootOfObjectRoot, UintNum64 } from "../../../sdk/ssz/index.js";
 import type { BeaconConfig } from "../../params/beaconConfig.js";
 import type { BeaconState, IndexedAttestation, SignedBeaconBlock } from "../../types/index.js";
 import { getBeaconProposerIndex } from "../accessors/getBeaconProposerIndex.js";
@@ -17,13 +17,15 @@ import { computeSigningRoot } from "../misc/computeSigningRoot.js";
  * slashing, both attestations of each attester slashing, each attestation and each voluntary exit — the same signing
  * roots as verify_block_signature, process_randao, process_proposer_slashing, is_valid_indexed_attestation and
  * process_voluntary_exit. Deposit proofs-of-possession are not included: an invalid one does not invalidate a block.
- * Throws on operations too malformed to name their signers (the caller then checks one by one).
+ * Throws on operations too malformed to name their signers (the caller then checks one by one). `blockRoot`: the
+ * block's hash tree root when the caller has it (not computed again).
  */
 export function getBlockSignatureSets(
   cfg: BeaconConfig,
   state: BeaconState,
   signedBlock: SignedBeaconBlock,
   includeBlockSignature: boolean,
+  blockRoot?: Uint8Array,
 ): AggregateSignatureSet[] {
   const { types } = cfg;
   const block = signedBlock.message;
@@ -39,7 +41,9 @@ export function getBlockSignatureSets(
     const domain = getDomain(cfg, state, cfg.DOMAIN_BEACON_PROPOSER);
     sets.push({
       publicKeys: [pubkeyOf(block.proposerIndex)],
-      message: computeSigningRoot(types.BeaconBlock, block, domain),
+      message: blockRoot
+        ? signingRootOfObjectRoot(blockRoot, domain)
+        : computeSigningRoot(types.BeaconBlock, block, domain),
       signature: signedBlock.signature,
     });
   }
