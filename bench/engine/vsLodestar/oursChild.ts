@@ -15,9 +15,11 @@ import {
   forgetShuffling,
   getEpochShuffling,
   prepareEpochShuffling,
+  setActiveIndicesHints,
 } from "../../../consensus/state-transition/caches/epochShuffling.js";
 import { hashBeaconState } from "../../../consensus/state-transition/caches/stateRoot.js";
 import { processEpoch } from "../../../consensus/state-transition/epoch/processEpoch.js";
+import { isActiveValidator } from "../../../consensus/state-transition/predicates/isActiveValidator.js";
 import { processSlot } from "../../../consensus/state-transition/slot/processSlot.js";
 import { processSlots } from "../../../consensus/state-transition/slot/processSlots.js";
 import { activeHasher } from "../../../consensus/types/index.js";
@@ -63,6 +65,10 @@ async function serve(dir: string, n: number): Promise<void> {
   // checked: per epoch, each engine then computes one new shuffling (E+2)
   for (const e of [BENCH_EPOCH - 1, BENCH_EPOCH, BENCH_EPOCH + 1])
     getBeaconCommittee(cfg, pre, e * cfg.SLOTS_PER_EPOCH, 0);
+  // ... and with the active set of E+2, which a node's state has from its transition into E (that epoch processing
+  // records the active sets of the next two shufflings, fixed by then: processEpochFast), for the shuffling of E+2
+  const active = pre.validators.flatMap((v, i) => (isActiveValidator(v, BENCH_EPOCH + 2) ? [i] : []));
+  setActiveIndicesHints(pre, new Map([[BENCH_EPOCH + 2, Uint32Array.from(active)]]));
   let checkFull = true;
 
   /** Median of `reps` timings of `fn` (the sub-millisecond rows: one timing would be at the mercy of a GC step). */

@@ -36,8 +36,8 @@ export interface EpochShuffling extends Shuffling {
 const LRU_SIZE = 8;
 const shufflingsBySeed = new Map<string, Shuffling>();
 const byState = new WeakMap<BeaconState, Map<number, EpochShuffling>>();
-/** Per state, the active indices of one epoch found by a pass that read the registry anyway (epoch processing). */
-const activeIndicesHints = new WeakMap<BeaconState, { epoch: number; indices: Uint32Array }>();
+/** Per state, the active indices of a few epochs found by a pass that read the registry anyway (epoch processing). */
+const activeIndicesHints = new WeakMap<BeaconState, ReadonlyMap<number, Uint32Array>>();
 
 function sameIndices(a: Uint32Array, b: Uint32Array): boolean {
   if (a.length !== b.length) return false;
@@ -71,6 +71,11 @@ function cacheShuffling(key: string, shuffling: Shuffling): void {
   if (shufflingsBySeed.size > LRU_SIZE) shufflingsBySeed.delete(shufflingsBySeed.keys().next().value as string);
 }
 
+/** get_active_validator_indices(state, epoch) as a Uint32Array: the state's hint if it has one, else a registry scan. */
+function activeIndicesOf(state: BeaconState, epoch: number): Uint32Array {
+  return activeIndicesHints.get(state)?.get(epoch) ?? computeActiveIndices(state, epoch);
+}
+
 function shufflingFor(cfg: BeaconConfig, seed: Uint8Array, activeIndices: Uint32Array): Shuffling {
   const key = keyOf(cfg, seed);
   const hit = cachedShuffling(key, activeIndices);
@@ -95,7 +100,7 @@ const inProgress = new Map<string, { activeIndices: Uint32Array; done: Promise<v
 export function prepareEpochShuffling(cfg: BeaconConfig, state: BeaconState, epoch: number): Promise<void> {
   const seed = getSeed(cfg, state, epoch, cfg.DOMAIN_BEACON_ATTESTER);
   const key = keyOf(cfg, seed);
-  const activeIndices = computeActiveIndices(state, epoch);
+  const activeIndices = activeIndicesOf(state, epoch);
   const running = inProgress.get(key);
   if (running && sameIndices(running.activeIndices, activeIndices)) return running.done;
   if (cachedShuffling(key, activeIndices)) return Promise.resolve();
@@ -119,8 +124,7 @@ export function getEpochShuffling(cfg: BeaconConfig, state: BeaconState, epoch: 
   let perState = byState.get(state);
   const cached = perState?.get(epoch);
   if (cached) return cached;
-  const hint = activeIndicesHints.get(state);
-  const activeIndices = hint?.epoch === epoch ? hint.indices : computeActiveIndices(state, epoch);
+  const activeIndices = activeIndicesOf(state, epoch);
   const seed = getSeed(cfg, state, epoch, cfg.DOMAIN_BEACON_ATTESTER);
   const shuffling = shufflingFor(cfg, seed, activeIndices);
   const committeesPerSlot = Math.max(
@@ -142,12 +146,13 @@ export function getEpochShuffling(cfg: BeaconConfig, state: BeaconState, epoch: 
 }
 
 /**
- * Records get_active_validator_indices(state, epoch) as found by the epoch transition into epoch - 1 (the active set
- * of epoch current + 2 is fixed from then on: activations and exits set later take effect at current + 5 or later),
- * so that the first getEpochShuffling of that epoch does not read the registry again. Kept by copies.
+ * Records get_active_validator_indices(state, epoch) of the given epochs, found by the epoch transition out of epoch
+ * X for epochs up to X + 4 (activations and exits set from then on take effect at X + 5 or later, so those sets are
+ * fixed), so that getEpochShuffling and prepareEpochShuffling of those epochs do not read the registry again.
+ * Replaces the state's previous hints; kept by copies.
  */
-export function setActiveIndicesHint(state: BeaconState, epoch: number, indices: Uint32Array): void {
-  activeIndicesHints.set(state, { epoch, indices });
+export function setActiveIndicesHints(state: BeaconState, hints: ReadonlyMap<number, Uint32Array>): void {
+  activeIndicesHints.set(state, hints);
 }
 
 /** Drops the per-state caches of `state` (for code that edits a state outside the spec's rules). */

@@ -51,10 +51,11 @@ export interface EpochParticipation {
   /** The exit queue (caches/exitQueue.ts) as this pass saw the registry: latest exit epoch and its count. */
   exitQueue: { epoch: number; churn: number };
   /**
-   * get_active_validator_indices(current epoch + 2): fixed from here on (activations and exits set now or later take
-   * effect at current epoch + 5 or later), it is the active set of the next shuffling after this transition.
+   * get_active_validator_indices(current epoch + 2) and (+ 3): fixed from here on (activations and exits set now or
+   * later take effect at current epoch + 5 or later), the active sets of the next two shufflings to compute.
    */
   activeIndicesInTwoEpochs: Uint32Array;
+  activeIndicesInThreeEpochs: Uint32Array;
   /** get_total_active_balance (current epoch), and how many validators are active in it. */
   totalActiveBalance: number;
   activeCurrentCount: number;
@@ -86,6 +87,8 @@ export function computeEpochParticipation(cfg: BeaconConfig, state: BeaconState)
   const inTwoEpochs = currentEpoch + 2;
   const activeInTwoEpochs = new Uint32Array(n);
   let activeInTwoEpochsCount = 0;
+  const activeInThreeEpochs = new Uint32Array(n);
+  let activeInThreeEpochsCount = 0;
   let exitQueueEpoch = -1;
   let exitQueueChurn = 0;
   let activeCurrentCount = 0;
@@ -109,6 +112,7 @@ export function computeEpochParticipation(cfg: BeaconConfig, state: BeaconState)
     if (isEligibleValidator(v, previousEpoch)) f |= FLAG_ELIGIBLE;
     flags[i] = f;
     if (isActiveValidator(v, inTwoEpochs)) activeInTwoEpochs[activeInTwoEpochsCount++] = i;
+    if (isActiveValidator(v, inTwoEpochs + 1)) activeInThreeEpochs[activeInThreeEpochsCount++] = i;
     if (v.activationEpoch === FAR_FUTURE_EPOCH) notActivated.push(i);
     if (v.activationEligibilityEpoch === FAR_FUTURE_EPOCH && eb === cfg.MAX_EFFECTIVE_BALANCE) {
       activationQueueCandidates.push(i);
@@ -181,6 +185,7 @@ export function computeEpochParticipation(cfg: BeaconConfig, state: BeaconState)
     slashedIndices,
     exitQueue: { epoch: exitQueueEpoch, churn: exitQueueChurn },
     activeIndicesInTwoEpochs: activeInTwoEpochs.slice(0, activeInTwoEpochsCount),
+    activeIndicesInThreeEpochs: activeInThreeEpochs.slice(0, activeInThreeEpochsCount),
     totalActiveBalance: atLeastIncrement(activeSum),
     activeCurrentCount,
     prevSourceBalance: atLeastIncrement(prevSource),

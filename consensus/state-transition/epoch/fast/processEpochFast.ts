@@ -3,7 +3,7 @@
 import type { BeaconConfig } from "../../../params/beaconConfig.js";
 import { GENESIS_EPOCH } from "../../../params/constants.js";
 import type { BeaconState } from "../../../types/index.js";
-import { setActiveIndicesHint } from "../../caches/epochShuffling.js";
+import { setActiveIndicesHints } from "../../caches/epochShuffling.js";
 import { processFinalUpdates } from "../processFinalUpdates.js";
 import { weighJustificationAndFinalization } from "../weighJustificationAndFinalization.js";
 import { computeEpochParticipation } from "./epochParticipation.js";
@@ -21,6 +21,13 @@ export function processEpochFast(cfg: BeaconConfig, state: BeaconState): void {
   processRegistryUpdatesFast(cfg, state, p);
   processSlashingsFast(cfg, state, p);
   processFinalUpdates(cfg, state, p.effectiveBalance); // the effective balances as the pass read them: unchanged
-  // The active set of the shuffling the next epoch will need (current + 2), known from the pass
-  setActiveIndicesHint(state, p.currentEpoch + 2, p.activeIndicesInTwoEpochs);
+  // The active sets of the next two shufflings to compute (current + 2 now, current + 3 at the next transition),
+  // fixed and known from the pass
+  setActiveIndicesHints(
+    state,
+    new Map([
+      [p.currentEpoch + 2, p.activeIndicesInTwoEpochs],
+      [p.currentEpoch + 3, p.activeIndicesInThreeEpochs],
+    ]),
+  );
 }

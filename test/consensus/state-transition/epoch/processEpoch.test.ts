@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import { expect } from "chai";
 import fc from "fast-check";
 import { type BeaconConfig, loadBeaconConfig } from "../../../../consensus/params/beaconConfig.js";
+import { getActiveValidatorIndices } from "../../../../consensus/state-transition/accessors/getActiveValidatorIndices.js";
 import { processEpoch } from "../../../../consensus/state-transition/epoch/processEpoch.js";
+import { isActiveValidator } from "../../../../consensus/state-transition/predicates/isActiveValidator.js";
 import { randomEpochState } from "./randomEpochState.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -57,5 +59,21 @@ describe("processEpoch: fast path vs spec-literal", () => {
     processEpoch(cfg, post);
     expect(post.balances).to.not.deep.equal(pre.balances);
     expect(post.previousEpochAttestations.length).to.equal(pre.currentEpochAttestations.length);
+  });
+
+  it("leaves the active sets of the next two shufflings it records equal to a scan of the post-state registry", () => {
+    fc.assert(
+      fc.property(params, (p) => {
+        const state = randomEpochState(cfg, p);
+        processEpoch(cfg, state, "fast"); // records the active sets of epochs + 2 and + 3 (caches/epochShuffling.ts)
+        state.slot += 1;
+        const next = p.epoch + 1;
+        for (const epoch of [next + 1, next + 2]) {
+          const scan = state.validators.flatMap((v, i) => (isActiveValidator(v, epoch) ? [i] : []));
+          expect(getActiveValidatorIndices(cfg, state, epoch)).to.deep.equal(scan);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
