@@ -26,8 +26,9 @@ export function verifyAggregateSignatureSets(sets: AggregateSignatureSet[]): boo
         if (!point) return false;
         points.push(point);
       }
-      const pk = points.length === 1 ? points[0] : blst.aggregatePublicKeys(points, false);
-      if (pk.toBytes(true)[0] === 0xc0) return false; // summed to infinity
+      // a decoded key is never the point at infinity; a sum of them can be
+      const pk = points.length === 1 ? points[0]! : blst.aggregatePublicKeys(points, false);
+      if (points.length > 1 && pk.toBytes(true)[0] === 0xc0) return false;
       prepared.push({ msg: set.message, pk, sig: blst.Signature.fromBytes(set.signature, true) });
     }
     return blst.verifyMultipleAggregateSignatures(prepared, false, false);
