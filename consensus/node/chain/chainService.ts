@@ -285,7 +285,7 @@ export class ChainService {
         slot = h.slot;
         parent = toRootHex(h.parentRoot);
       } else {
-        const stored = this.opts.db?.getBlock(fromRootHex(root));
+        const stored = this.opts.db?.getBlockLink(fromRootHex(root));
         if (!stored) return;
         slot = stored.slot;
         parent = toRootHex(stored.parentRoot);

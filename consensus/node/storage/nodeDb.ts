@@ -1,7 +1,7 @@
 // The node's database (node:sqlite, one file under --data-dir): blocks by root, states at checkpoints (SSZ bytes),
 // and a few named values (genesis, finalized checkpoint). Writes that belong together go in one transaction, so a
 // node killed at any moment restarts from a consistent finalized state.
-import type { DatabaseSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { openSqliteDatabase } from "../../storage/openSqliteDatabase.js";
 
 const SCHEMA = `
@@ -28,6 +28,18 @@ export class NodeDb {
     this.db.exec(SCHEMA);
   }
 
+  /** Each SQL statement is compiled once and reused (range sync writes and peers' range requests run many). */
+  private readonly statements = new Map<string, StatementSync>();
+
+  private statement(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   close(): void {
     this.db.close();
   }
@@ -45,13 +57,16 @@ export class NodeDb {
   }
 
   putBlock(b: StoredBlock): void {
-    this.db
-      .prepare("INSERT OR IGNORE INTO blocks (root, slot, parent_root, ssz) VALUES (?, ?, ?, ?)")
-      .run(b.root, b.slot, b.parentRoot, b.ssz);
+    this.statement("INSERT OR IGNORE INTO blocks (root, slot, parent_root, ssz) VALUES (?, ?, ?, ?)").run(
+      b.root,
+      b.slot,
+      b.parentRoot,
+      b.ssz,
+    );
   }
 
   getBlock(root: Uint8Array): StoredBlock | null {
-    const row = this.db.prepare("SELECT root, slot, parent_root, ssz FROM blocks WHERE root = ?").get(root) as
+    const row = this.statement("SELECT root, slot, parent_root, ssz FROM blocks WHERE root = ?").get(root) as
       | { root: Uint8Array; slot: number; parent_root: Uint8Array; ssz: Uint8Array }
       | undefined;
     return row
@@ -64,11 +79,19 @@ export class NodeDb {
       : null;
   }
 
+  /** A stored block's slot and parent root, without reading its SSZ (walks along the chain). */
+  getBlockLink(root: Uint8Array): { slot: number; parentRoot: Uint8Array } | null {
+    const row = this.statement("SELECT slot, parent_root FROM blocks WHERE root = ?").get(root) as
+      | { slot: number; parent_root: Uint8Array }
+      | undefined;
+    return row ? { slot: Number(row.slot), parentRoot: new Uint8Array(row.parent_root) } : null;
+  }
+
   /** Blocks with slot > `afterSlot`, in slot order (to replay on top of a stored state at restart). */
   blocksAfter(afterSlot: number): StoredBlock[] {
-    const rows = this.db
-      .prepare("SELECT root, slot, parent_root, ssz FROM blocks WHERE slot > ? ORDER BY slot, root")
-      .all(afterSlot) as { root: Uint8Array; slot: number; parent_root: Uint8Array; ssz: Uint8Array }[];
+    const rows = this.statement(
+      "SELECT root, slot, parent_root, ssz FROM blocks WHERE slot > ? ORDER BY slot, root",
+    ).all(afterSlot) as { root: Uint8Array; slot: number; parent_root: Uint8Array; ssz: Uint8Array }[];
     return rows.map((row) => ({
       root: new Uint8Array(row.root),
       slot: Number(row.slot),
@@ -78,11 +101,11 @@ export class NodeDb {
   }
 
   putState(blockRoot: Uint8Array, slot: number, ssz: Uint8Array): void {
-    this.db.prepare("INSERT OR REPLACE INTO states (block_root, slot, ssz) VALUES (?, ?, ?)").run(blockRoot, slot, ssz);
+    this.statement("INSERT OR REPLACE INTO states (block_root, slot, ssz) VALUES (?, ?, ?)").run(blockRoot, slot, ssz);
   }
 
   getState(blockRoot: Uint8Array): { slot: number; ssz: Uint8Array } | null {
-    const row = this.db.prepare("SELECT slot, ssz FROM states WHERE block_root = ?").get(blockRoot) as
+    const row = this.statement("SELECT slot, ssz FROM states WHERE block_root = ?").get(blockRoot) as
       | { slot: number; ssz: Uint8Array }
       | undefined;
     return row ? { slot: Number(row.slot), ssz: new Uint8Array(row.ssz) } : null;
@@ -90,15 +113,15 @@ export class NodeDb {
 
   /** Drops stored states older than `slot` except the one for `keepRoot` (pruning at finality). */
   pruneStatesBefore(slot: number, keepRoot: Uint8Array): void {
-    this.db.prepare("DELETE FROM states WHERE slot < ? AND block_root != ?").run(slot, keepRoot);
+    this.statement("DELETE FROM states WHERE slot < ? AND block_root != ?").run(slot, keepRoot);
   }
 
   putMeta(key: string, value: Uint8Array): void {
-    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").run(key, value);
+    this.statement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)").run(key, value);
   }
 
   getMeta(key: string): Uint8Array | null {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: Uint8Array } | undefined;
+    const row = this.statement("SELECT value FROM meta WHERE key = ?").get(key) as { value: Uint8Array } | undefined;
     return row ? new Uint8Array(row.value) : null;
   }
 }
