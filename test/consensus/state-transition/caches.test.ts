@@ -216,5 +216,41 @@ describe("state-transition caches", function () {
       expect(findValidatorIndex(forkB, key)).to.equal(8);
       expect(findValidatorIndex(parent, key)).to.equal(undefined);
     });
+
+    it("finds every key of a registry indexed in part at build time and in part by appends (the table regrows)", () => {
+      fc.assert(
+        fc.property(
+          fc.uniqueArray(fc.uint8Array({ minLength: 48, maxLength: 48 }), {
+            minLength: 1,
+            maxLength: 300,
+            selector: (k) => hex(k),
+          }),
+          fc.nat(300),
+          (keys, builtAt) => {
+            const state = genesisState(8);
+            const n = state.validators.length;
+            const known = new Set(state.validators.map((v) => hex(v.pubkey)));
+            const fresh = keys.filter((k) => !known.has(hex(k)));
+            const append = (k: Uint8Array) => {
+              const v = types.Validator.clone(state.validators[0]);
+              v.pubkey = k;
+              pushListItem(state, "validators", v);
+              pushListItem(state, "balances", 1);
+              recordValidatorPubkey(state, k, state.validators.length - 1);
+            };
+            const split = Math.min(builtAt, fresh.length);
+            fresh.slice(0, split).forEach(append); // before the first lookup: indexed by the build
+            const absent = new Uint8Array(48).fill(0xee);
+            if (!keys.some((k) => hex(k) === hex(absent))) {
+              expect(findValidatorIndex(state, absent)).to.equal(undefined);
+            }
+            fresh.slice(split).forEach(append); // after it: recorded one by one
+            fresh.forEach((k, i) => expect(findValidatorIndex(state, k)).to.equal(n + i));
+            expect(findValidatorIndex(state, state.validators[3].pubkey)).to.equal(3);
+          },
+        ),
+        { numRuns: 50 },
+      );
+    });
   });
 });
