@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
 
 process.env.LODESTAR_PRESET = "mainnet"; // read when @lodestar/params is first imported
 // The same native merkleizer as ours (persistent-merkle-tree 0.8 ships it; its default is pure-JS noble)
@@ -23,6 +24,13 @@ const { processSlot } = await import("@lodestar/state-transition/slot");
 
 const now = () => performance.now();
 const gc = () => globalThis.gc?.();
+/** A forced collection, then a pause so that its concurrent sweeping does not overlap the timed work (same in
+ * oursChild.ts; SETTLE_MS env, default 1,000; 0 = no pause). */
+const SETTLE_MS = Number(process.env.SETTLE_MS ?? 1000);
+const settle = async () => {
+  gc();
+  if (SETTLE_MS > 0) await sleep(SETTLE_MS);
+};
 const hex = (b) => `0x${Buffer.from(b).toString("hex")}`;
 const version = (name) => JSON.parse(readFileSync(path.join("node_modules", name, "package.json"), "utf8")).version;
 
@@ -71,9 +79,9 @@ function medianOf(reps, fn) {
 }
 const REPS = 21;
 
-function run() {
+async function run() {
   let pre = fresh();
-  gc();
+  await settle();
   // The copy, and process_slot of the last slot of E (its state root) on a fresh copy: medians of REPS. clone(true)
   // keeps the pre-state's caches for the next repetition (clone() would move them to the copy); both are O(1).
   const copyMs = medianOf(REPS, () => {
@@ -90,7 +98,7 @@ function run() {
   // Step by step (the calls of Lodestar's processSlotsWithTransientCache for one slot)
   const s = pre.clone();
   processSlot(s);
-  gc();
+  await settle();
   let t = now();
   const cache = ST.beforeProcessEpoch(s);
   processEpoch(ForkSeq.phase0, s, cache);
@@ -102,7 +110,7 @@ function run() {
   // What a node pays per epoch: processSlots (its clone inside) + post-state root; the next epoch's committees are
   // computed inside (afterProcessEpoch)
   pre = fresh();
-  gc();
+  await settle();
   t = now();
   const post = ST.processSlots(pre, meta.slot + 1);
   const processSlotsMs = now() - t;
@@ -127,7 +135,7 @@ const answer = (x) => console.log(`RESULT ${JSON.stringify(x)}`);
 console.log("READY");
 for await (const line of createInterface({ input: process.stdin })) {
   const command = line.trim();
-  if (command === "run") answer(run());
+  if (command === "run") answer(await run());
   else if (command === "end") {
     answer({
       engine: "lodestar",

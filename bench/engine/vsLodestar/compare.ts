@@ -4,7 +4,8 @@
 // round by round (a fresh child per engine and round). Prints the table with ratios and whether every post-state root
 // is equal, and adds `vsLodestar` and `blockImportMs` to bench/results/engine.json.
 // Env: ROUNDS (default 3), RUNS (timed runs per child; 3 up to 262,144 validators, else 1), WARMUP (warm-up runs per
-// child; 2, else 1), MAX_OLD_SPACE_MB (16384).
+// child; 2, else 1), MAX_OLD_SPACE_MB (16384), SETTLE_MS (each child's pause after a forced collection before timed
+// work, so that the collector's concurrent sweeping does not overlap it; 1000).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -214,7 +215,8 @@ export async function compareWithLodestar(n: number): Promise<void> {
   );
   console.log(
     `medians (ms) of ${rounds} rounds x ${runs} timed runs per engine, each child after ${warmup} warm-up runs; ` +
-      "the copy and empty-slot rows: each run's median of 21 repetitions (Lodestar: clone(true), O(1) as clone())",
+      "the copy and empty-slot rows: each run's median of 21 repetitions (Lodestar: clone(true), O(1) as clone()); " +
+      `each timed part after a forced GC and a ${process.env.SETTLE_MS ?? 1000} ms pause`,
   );
   console.log(line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
@@ -250,6 +252,7 @@ export async function compareWithLodestar(n: number): Promise<void> {
         postRootsEqual: rootsEqual,
         postRoot: [...roots][0],
         loadAverage: [Math.min(...loads), Math.max(...loads)],
+        settleMs: Number(process.env.SETTLE_MS ?? 1000),
       },
     },
     blockImportMs: {

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createBeaconConfig } from "../../../consensus/params/beaconConfig.js";
 import { specV100Mainnet } from "../../../consensus/params/presets/specV100.js";
 import { getBeaconCommittee } from "../../../consensus/state-transition/accessors/getBeaconCommittee.js";
@@ -38,6 +39,13 @@ const { BeaconState } = cfg.types;
 const hex = (b: Uint8Array) => `0x${Buffer.from(b).toString("hex")}`;
 const now = () => performance.now();
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
+/** A forced collection, then a pause so that its concurrent sweeping does not overlap the timed work (same in
+ * lodestarChild.mjs; SETTLE_MS env, default 1,000; 0 = no pause). */
+const SETTLE_MS = Number(process.env.SETTLE_MS ?? 1000);
+const settle = async () => {
+  gc();
+  if (SETTLE_MS > 0) await sleep(SETTLE_MS);
+};
 
 function build(n: number, dir: string): void {
   const t0 = now();
@@ -79,7 +87,7 @@ async function serve(dir: string, n: number): Promise<void> {
 
   const run = async () => {
     // The copy, and process_slot of the last slot of E (its state root) on a fresh copy: medians of REPS.
-    gc();
+    await settle();
     const copyMs = medianOf(REPS, () => {
       const t0 = now();
       cloneBeaconState(cfg, pre);
@@ -94,7 +102,7 @@ async function serve(dir: string, n: number): Promise<void> {
     // Step by step on one copy: process_slot, process_epoch, root.
     const a = cloneBeaconState(cfg, pre);
     processSlot(cfg, a);
-    gc();
+    await settle();
     let t = now();
     processEpoch(cfg, a);
     a.slot += 1;
@@ -107,7 +115,7 @@ async function serve(dir: string, n: number): Promise<void> {
     // committees count as ready when it is done and getEpochShuffling has it (wall time).
     const nextEpoch = BENCH_EPOCH + 2;
     forgetShuffling(cfg, getSeed(cfg, pre, nextEpoch, cfg.DOMAIN_BEACON_ATTESTER)); // the post-state's seed too
-    gc();
+    await settle();
     const t0 = now();
     const b = cloneBeaconState(cfg, pre);
     t = now();
