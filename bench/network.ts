@@ -62,7 +62,7 @@ function stats(values: number[]) {
  * The engine's own import rate for the chain the syncing node downloads: a fresh ChainService (signatures verified,
  * as in a node) imports the stored blocks in order, in this process, without any network, one by one (importBlock,
  * the gossip path) and in range sync's largest segments (importBlocks, signature batches on a worker thread, as in a
- * node): the ceilings range sync can reach.
+ * node): the ceilings range sync can reach. Each is run twice, alternating, and the best kept.
  */
 async function importCeiling(
   cfg: BeaconConfig,
@@ -80,17 +80,25 @@ async function importCeiling(
       if (chain.headState().slot !== blocks.at(-1)!.message.slot) throw new Error("the import did not reach the head");
       return Math.round(blocks.length / ((performance.now() - t0) / 1000));
     };
-    const oneByOne = await rate(async (chain) => {
-      for (const block of blocks) chain.importBlock(block);
-    });
     // as a node does: segments of SEGMENT_BATCHES batches, signature batches on a worker thread
     const pool = await BlsVerifierPool.start();
     try {
-      const segment = await rate(async (chain) => {
-        for (let i = 0; i < blocks.length; i += SEGMENT_BLOCKS) {
-          await chain.importBlocks(blocks.slice(i, i + SEGMENT_BLOCKS));
-        }
-      }, pool);
+      // each twice, alternating, the best kept: on a shared machine one run can fall on another job's burst
+      let oneByOne = 0;
+      let segment = 0;
+      for (let run = 0; run < 2; run++) {
+        const one = await rate(async (chain) => {
+          for (const block of blocks) chain.importBlock(block);
+        });
+        const seg = await rate(async (chain) => {
+          for (let i = 0; i < blocks.length; i += SEGMENT_BLOCKS) {
+            await chain.importBlocks(blocks.slice(i, i + SEGMENT_BLOCKS));
+          }
+        }, pool);
+        log(`  in-process import, run ${run + 1}: ${one} blocks/s one by one, ${seg} blocks/s in segments`);
+        oneByOne = Math.max(oneByOne, one);
+        segment = Math.max(segment, seg);
+      }
       return { oneByOne, segment };
     } finally {
       await pool.close();
