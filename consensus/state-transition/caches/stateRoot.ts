@@ -55,10 +55,15 @@ function syncedNow(state: BeaconState): Record<ListKey, ListSync> {
   return lists;
 }
 
-/** Records that `state[key]`, `from`, was replaced by `to`, a copy with the same elements (copy-on-write). */
-export function recordListCopy(state: BeaconState, key: ListKey, from: unknown[], to: unknown[]): void {
-  const entry = mirrors.get(state)?.lists[key];
-  if (entry && entry.synced === from) entry.synced = to;
+/**
+ * Records that `state[key]`, `from`, was replaced by `to`, a copy with the same elements (copy-on-write). Every list
+ * last synced from `from` now refers to `to` (the current epoch's attestations, moved to the previous epoch's by
+ * process_final_updates, are the one array two lists can share).
+ */
+export function recordListCopy(state: BeaconState, _key: ListKey, from: unknown[], to: unknown[]): void {
+  const lists = mirrors.get(state)?.lists;
+  if (!lists) return;
+  for (const k of LIST_KEYS) if (lists[k].synced === from) lists[k].synced = to;
 }
 
 /**
@@ -103,28 +108,38 @@ function syncList(cfg: BeaconConfig, state: BeaconState, m: Mirror, key: ListKey
     syncValidators(cfg, state, m);
     return;
   }
-  const entry = m.lists[key];
+  let entry = m.lists[key];
   const list = state[key] as unknown[];
   const fieldType = cfg.types.BeaconState.fields[key];
   // biome-ignore lint/suspicious/noExplicitAny: see AnyListView
   const views = m.view as any;
   if (list !== entry.synced || entry.written === true || list.length < entry.length) {
-    views[key] =
-      key === "balances" // rewritten by every epoch transition: built with batch hashing (./balancesTree.ts)
-        ? cfg.types.BeaconState.fields.balances.getViewDU(buildBalancesTree(cfg, state.balances))
-        : (fieldType as { toViewDU(v: unknown): unknown }).toViewDU(list);
-    m.lists[key] = { synced: list, length: list.length, written: new Set() };
-    return;
+    // process_final_updates moved the current epoch's attestations to the previous epoch's list (the same type): that
+    // list starts from the current list's subtree as last synced (hashed), then gets what was appended since
+    const moved = key === "previousEpochAttestations" ? m.lists.currentEpochAttestations : undefined;
+    if (moved?.synced === list && moved.written !== true && moved.written.size === 0 && list.length >= moved.length) {
+      views[key] = fieldType.getViewDU(views.currentEpochAttestations.node);
+      entry = { synced: list, length: moved.length, written: new Set() };
+      m.lists[key] = entry;
+    } else {
+      views[key] =
+        key === "balances" // rewritten by every epoch transition: built with batch hashing (./balancesTree.ts)
+          ? cfg.types.BeaconState.fields.balances.getViewDU(buildBalancesTree(cfg, state.balances))
+          : (fieldType as { toViewDU(v: unknown): unknown }).toViewDU(list);
+      m.lists[key] = { synced: list, length: list.length, written: new Set() };
+      return;
+    }
   }
   // biome-ignore lint/suspicious/noExplicitAny: element type of this field
   const elementType = (fieldType as any).elementType;
   const composite = elementType.isBasic === false && elementType.isViewMutable;
   const asTree = (v: unknown) => (composite ? elementType.toViewDU(v) : v);
-  if (entry.written.size > 0 || list.length > entry.length) {
+  const written = entry.written as Set<number>; // `true` (rewrite all) was rebuilt above
+  if (written.size > 0 || list.length > entry.length) {
     const view = views[key] as AnyListView;
-    for (const i of entry.written) view.set(i, asTree(list[i]));
+    for (const i of written) view.set(i, asTree(list[i]));
     for (let i = entry.length; i < list.length; i++) view.push(asTree(list[i]));
-    entry.written.clear();
+    written.clear();
     entry.length = list.length;
   }
 }

@@ -9,6 +9,7 @@ import { cloneBeaconState } from "../../../consensus/state-transition/caches/clo
 import {
   pushListItem,
   setListItem,
+  writableList,
   writableValidator,
 } from "../../../consensus/state-transition/caches/copyOnWrite.js";
 import {
@@ -88,6 +89,19 @@ describe("state-transition caches", function () {
         s.currentEpochAttestations = [];
       },
       (s, k) => {
+        pushListItem(s, "previousEpochAttestations", {
+          aggregationBits: BitArray.fromBoolArray([k % 3 === 0, true, true]),
+          data: { ...types.AttestationData.defaultValue(), index: k },
+          inclusionDelay: 1 + (k % 4),
+          proposerIndex: k % 5,
+        });
+      },
+      (s, k) => {
+        // epoch processing: every balance rewritten (the balances tree is rebuilt, ./balancesTree.ts)
+        const balances = writableList(s, "balances");
+        for (let i = 0; i < balances.length; i++) balances[i] += (k * (i + 1)) % 1000;
+      },
+      (s, k) => {
         const v = types.Validator.clone(s.validators[0]);
         v.pubkey = new Uint8Array(48).fill(k % 256);
         pushListItem(s, "validators", v);
@@ -136,6 +150,32 @@ describe("state-transition caches", function () {
         ),
         { numRuns: 60 },
       );
+    });
+  });
+
+  describe("incremental state root across the attestation rotation", () => {
+    it("hashes the previous epoch's list from the moved current one, with what was appended to it since", () => {
+      const pending = (k: number) => ({
+        aggregationBits: BitArray.fromBoolArray([true, k % 2 === 0, k % 3 === 0]),
+        data: { ...types.AttestationData.defaultValue(), slot: k, index: k % 4 },
+        inclusionDelay: 1 + (k % 3),
+        proposerIndex: k % 7,
+      });
+      for (const copyFirst of [false, true]) {
+        for (const appended of [0, 1, 3]) {
+          let state = genesisState(16);
+          for (let k = 0; k < 5; k++) pushListItem(state, "currentEpochAttestations", pending(k));
+          hashBeaconState(cfg, state);
+          if (copyFirst) state = cloneBeaconState(cfg, state); // the lists shared: the first push copies
+          state.previousEpochAttestations = state.currentEpochAttestations; // process_final_updates
+          state.currentEpochAttestations = [];
+          for (let k = 0; k < appended; k++) pushListItem(state, "previousEpochAttestations", pending(10 + k));
+          pushListItem(state, "currentEpochAttestations", pending(20));
+          expect(hex(hashBeaconState(cfg, state)), `copy ${copyFirst}, ${appended} appended`).to.equal(
+            hex(types.BeaconState.hashTreeRoot(state)),
+          );
+        }
+      }
     });
   });
 
