@@ -285,7 +285,7 @@ describe("state-transition caches", function () {
               expect(findValidatorIndex(state, absent)).to.equal(undefined);
             }
             fresh.slice(split).forEach(append); // after it: recorded one by one
-            fresh.forEach((k, i) => expect(findValidatorIndex(state, k)).to.equal(n + i));
+            for (const [i, k] of fresh.entries()) expect(findValidatorIndex(state, k)).to.equal(n + i);
             expect(findValidatorIndex(state, state.validators[3].pubkey)).to.equal(3);
           },
         ),
