@@ -58,7 +58,7 @@ export interface FullBlockMeasurement {
  * `pre`: a freshly deserialized, never hashed benchmark state at the last slot of an epoch E >= SHARD_COMMITTEE_PERIOD.
  * The block is for the second slot of E+1 (its parent state: E+1's first slot, after the epoch transition).
  */
-export function measureFullBlock(cfg: BeaconConfig, pre: BeaconState, repeats = 5): FullBlockMeasurement {
+export function measureFullBlock(cfg: BeaconConfig, pre: BeaconState, repeats = 9): FullBlockMeasurement {
   const { parent, signed, attesters } = prepareFullBlock(cfg, pre);
   const runs = { noSignatures: [] as number[], withSignatures: [] as number[], signatureBatch: [] as number[] };
   const atSlot = cloneBeaconState(cfg, parent);
