@@ -181,12 +181,20 @@ function capacity(secondsPerSlot: number, slotsPerEpoch: number, slotMs: number,
   return budgetMs <= 0 ? 0 : Math.floor((budgetMs / dutyMs) * slotsPerEpoch);
 }
 
+/** Why the 1M row is not in the default run (issue 13 asks for the row or the reason). */
+const ONE_MILLION_OPT_IN =
+  "1,000,000 validators: opt-in (NODE_OPTIONS=--max-old-space-size=16000 BENCH_NODE_SIZES=1000000 " +
+  "BENCH_NODE_SLOTS=3 npm run bench:node): building its 1M keys and deposit proofs takes ~7 min and ~8.5 GB of " +
+  "memory, too much for the default run; README 'npm run bench:node' has a measured run";
+const oneMillionSkipped = !SIZES.includes(1_000_000);
+
 const results: SizeResult[] = [];
 for (const n of SIZES) {
   console.log(`validators ${n}: building genesis and running ${SLOTS} slots…`);
   results.push(benchSize(n));
 }
 const dutyMs = attestationDutyMs();
+if (oneMillionSkipped) console.log(`(${ONE_MILLION_OPT_IN})`);
 
 console.log("\nslot processing (block import with BLS + committee aggregates + fork choice), devnet config:");
 console.table(
@@ -224,7 +232,14 @@ mkdirSync(path.resolve(import.meta.dirname, "results"), { recursive: true });
 writeFileSync(
   path.resolve(import.meta.dirname, "results/node.json"),
   JSON.stringify(
-    { config: "btc20-devnet", slots: SLOTS, cpus: os.cpus().length, sizes: results, capacity: cap },
+    {
+      config: "btc20-devnet",
+      slots: SLOTS,
+      cpus: os.cpus().length,
+      sizes: results,
+      capacity: cap,
+      ...(oneMillionSkipped ? { notRun: { "1000000": ONE_MILLION_OPT_IN } } : {}),
+    },
     null,
     2,
   ),
