@@ -351,40 +351,25 @@ describe("btc20-validator against btc20-node processes", function () {
       "--secrets-dir",
       path.join(fx.dir, "c", "secrets"),
     ];
+    const voluntaryExit = (pubkey: string, ...extra: string[]) =>
+      run(process.execPath, [
+        VALIDATOR_BIN,
+        "voluntary-exit",
+        "--beacon-nodes",
+        n1.url,
+        ...keysArgs,
+        "--pubkeys",
+        pubkey,
+        ...extra,
+      ]);
     // no terminal to confirm on: --yes is required
-    const unconfirmed = await run(process.execPath, [
-      VALIDATOR_BIN,
-      "voluntary-exit",
-      "--beacon-nodes",
-      n1.url,
-      ...keysArgs,
-      "--pubkeys",
-      pk14,
-    ]).catch((e) => e);
+    const unconfirmed = await voluntaryExit(pk14).catch((e) => e);
     expect(unconfirmed.code).to.equal(1);
     expect(String(unconfirmed.stderr)).to.include("--yes");
-    const unknown = await run(process.execPath, [
-      VALIDATOR_BIN,
-      "voluntary-exit",
-      "--beacon-nodes",
-      n1.url,
-      ...keysArgs,
-      "--pubkeys",
-      pubkeyHex(fx.keys[3]!),
-      "--yes",
-    ]).catch((e) => e);
+    const unknown = await voluntaryExit(pubkeyHex(fx.keys[3]!), "--yes").catch((e) => e);
     expect(String(unknown.stderr)).to.include("UNKNOWN_KEY");
 
-    const { stdout } = await run(process.execPath, [
-      VALIDATOR_BIN,
-      "voluntary-exit",
-      "--beacon-nodes",
-      n1.url,
-      ...keysArgs,
-      "--pubkeys",
-      pk14,
-      "--yes",
-    ]);
+    const { stdout } = await voluntaryExit(pk14, "--yes");
     expect(stdout).to.include(`submitted the exit of ${pk14} (index 14)`);
     const exiting = await waitFor(
       async () => (await apiGet(n1.url, "/eth/v1/beacon/states/head/validators/14"))?.data?.status === "active_exiting",
