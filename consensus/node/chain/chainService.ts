@@ -35,7 +35,7 @@ import type {
   SignedVoluntaryExit,
 } from "../../types/index.js";
 import type { NodeDb } from "../storage/nodeDb.js";
-import { anchorHeader, anchorRoot } from "./anchor.js";
+import { anchorCheckpointEpoch, anchorHeader, anchorRoot, decodeEpoch, encodeEpoch } from "./anchor.js";
 import { AttestationPool } from "./attestationPool.js";
 import { CheckpointStates, justifiedBalancesOf } from "./checkpointStates.js";
 import { OpPool } from "./opPool.js";
@@ -48,14 +48,20 @@ export class ChainError extends CodedError<
   | "INVALID_SLASHING"
   | "INVALID_VOLUNTARY_EXIT"
   | "NO_STATE"
+  | "BAD_ANCHOR"
 > {
   override readonly name = "ChainError";
 }
 
 export interface ChainServiceOptions {
   cfg: BeaconConfig;
-  /** trusted state to start from: genesis, or the finalized checkpoint state at a restart */
+  /** trusted state to start from: genesis, or the finalized checkpoint's block state at a restart */
   anchorState: BeaconState;
+  /**
+   * the epoch of the finalized checkpoint the anchor's block is the block of (default: anchorCheckpointEpoch, the
+   * first epoch starting at or after the anchor state's slot)
+   */
+  anchorEpoch?: number;
   /** the genesis state (defaults to the anchor) */
   genesisState?: BeaconState;
   /** current unix time (seconds) */
@@ -106,6 +112,8 @@ export interface ImportedBlock {
 }
 
 const META_FINALIZED = "finalized_root";
+/** the epoch of that checkpoint: its block may sit before the epoch's first slot when that slot was empty */
+const META_FINALIZED_EPOCH = "finalized_epoch";
 /** blocks held for a missing parent (the network looks the parent up by root; a longer gap is range-synced) */
 export const MAX_ORPHANS = 64;
 const META_GENESIS = "genesis_root";
@@ -152,12 +160,18 @@ export class ChainService {
     this.checkpointStates = new CheckpointStates(cfg, (r) => this.states.get(r) ?? null);
     this.pool = new AttestationPool(cfg);
     this.opPool = new OpPool(cfg);
-    const epoch = Math.floor(anchor.slot / cfg.SLOTS_PER_EPOCH);
+    const epoch = opts.anchorEpoch ?? anchorCheckpointEpoch(cfg, anchor);
+    if (computeStartSlotAtEpoch(cfg, epoch) < header.slot) {
+      throw new ChainError(
+        "BAD_ANCHOR",
+        `the anchor block at slot ${header.slot} cannot be the checkpoint block of epoch ${epoch}, which starts at slot ${computeStartSlotAtEpoch(cfg, epoch)}`,
+      );
+    }
     const cp = { epoch, root };
     const summary: BlockSummary = {
       root,
       parentRoot: toRootHex(header.parentRoot),
-      slot: anchor.slot,
+      slot: header.slot,
       justifiedCheckpoint: cp,
       finalizedCheckpoint: cp,
       unrealizedJustifiedCheckpoint: cp,
@@ -192,6 +206,7 @@ export class ChainService {
         }
         if (!db.getMeta(META_FINALIZED)) {
           db.putMeta(META_FINALIZED, fromRootHex(root));
+          db.putMeta(META_FINALIZED_EPOCH, encodeEpoch(epoch));
           db.putState(fromRootHex(root), anchor.slot, cfg.types.BeaconState.serialize(anchor));
         }
       });
@@ -210,9 +225,12 @@ export class ChainService {
     const finalized = db.getState(finalizedRoot);
     const genesis = db.getState(genesisRoot);
     if (!finalized || !genesis) return null;
+    // databases written before the epoch was stored: the default is right unless whole epochs after it were empty
+    const finalizedEpoch = db.getMeta(META_FINALIZED_EPOCH);
     const chain = new ChainService({
       ...opts,
       anchorState: cfg.types.BeaconState.deserialize(finalized.ssz),
+      anchorEpoch: finalizedEpoch ? decodeEpoch(finalizedEpoch) : undefined,
       genesisState: cfg.types.BeaconState.deserialize(genesis.ssz),
     });
     chain.forkChoice.onTick(Math.max(chain.forkChoice.time, opts.now()));
@@ -802,6 +820,7 @@ export class ChainService {
       db.transaction(() => {
         db.putState(fromRootHex(finalized.root), state.slot, this.cfg.types.BeaconState.serialize(state));
         db.putMeta(META_FINALIZED, fromRootHex(finalized.root));
+        db.putMeta(META_FINALIZED_EPOCH, encodeEpoch(finalized.epoch));
       });
       db.pruneStatesBefore(state.slot, fromRootHex(this.genesisRoot));
     }

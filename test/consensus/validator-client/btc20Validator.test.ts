@@ -118,6 +118,23 @@ describe("btc20-validator against btc20-node processes", function () {
     await startVc("e", [15], [n1.url, n2.url]);
   });
 
+  // on a failure, what every process said last and where each node's head is: these tests depend on timing
+  afterEach(async function () {
+    if (this.currentTest?.state !== "failed") return;
+    for (const [name, node] of [
+      ["n1", n1],
+      ["n2", n2],
+    ] as const) {
+      const head = await apiGet(node.url, "/eth/v1/beacon/headers/head");
+      console.log(`--- ${name} head slot ${head?.data?.header?.message?.slot ?? "?"}; last lines:`);
+      console.log(node.proc.lines.slice(-15).join("\n"));
+    }
+    for (const [name, v] of Object.entries(vc)) {
+      console.log(`--- validator ${name}, last lines:`);
+      console.log(v.proc.lines.slice(-15).join("\n"));
+    }
+  });
+
   after(async () => {
     await fx?.stop();
   });
@@ -261,6 +278,9 @@ describe("btc20-validator against btc20-node processes", function () {
     expect(metricValue(await metrics("e"), "validator_duties_performed_total", 'duty="attestation"')).to.be.greaterThan(
       0,
     );
+    const headSlot = async (url: string) =>
+      Number((await apiGet(url, "/eth/v1/beacon/headers/head"))?.data?.header?.message?.slot ?? -1);
+    const headBeforeKill = await headSlot(n1.url);
     await n1.proc.kill();
     // on the second node's own chain (it never saw the first one's blocks) the votes conflict with the signed history
     const refused = await waitFor(async () => logged("e", "slashing protection refused"), 40_000, 1000);
@@ -273,6 +293,8 @@ describe("btc20-validator against btc20-node processes", function () {
     const n1Healthy = () =>
       metrics("e").then((m) => metricValue(m, "validator_beacon_node_healthy", `node="${n1.url}"`) === 1);
     expect(await waitFor(n1Healthy, 40_000, 1000), e.proc.lines.slice(-10).join("\n")).to.equal(true);
+    // it resumed from its database: every block it had imported before the kill is still its chain
+    expect(await headSlot(n1.url)).to.be.at.least(headBeforeKill);
     expect(e.proc.lines.some((l) => l.includes("beacon node is healthy again") && l.includes(n1.url))).to.equal(true);
     // duties go through the first node again: attestation duties are done there (signed, or refused where the
     // restarted node's votes would conflict with the history)
