@@ -122,7 +122,10 @@ export async function runNode(o: NodeOptions, logger: Logger = pino({ level: o.l
   const verifySignatureSets = blsPool;
   let chain = ChainService.fromDb({ cfg, db, now, logger, verifySignatureSets });
   if (chain) {
-    logger.info({ head: chain.headRoot, finalized: chain.forkChoice.finalizedCheckpoint }, "resumed from the database");
+    logger.info(
+      { head: chain.headRoot, headSlot: chain.headState().slot, finalized: chain.forkChoice.finalizedCheckpoint },
+      "resumed from the database",
+    );
   } else if (o.checkpointSyncUrl) {
     const cp = await fetchCheckpointState(cfg, o.checkpointSyncUrl, o.checkpointSyncStateRoot, logger);
     chain = new ChainService({

@@ -3,7 +3,7 @@
 // on wall-clock time, with 4-slot epochs (12 s) instead of the devnet's 8 to keep them short.
 //
 // CI budget (< 6 min for these): network, crash and checkpoint-sync run in every `npm test` (about 1.5 min each,
-// 4.5 min together on a busy 2-core machine). late-joiner (about 2 min) and partition (about 14 epochs, 3.2 min:
+// crash 2 min since it waits for finality before the kill; 5 min together on a busy 2-core machine). late-joiner (about 2 min) and partition (about 14 epochs, 3.2 min:
 // finality must stall, the leak must start after 4 epochs of no finality, then finality must come back after
 // healing) would take the total past the budget, so they run only with BTC20_LONG_SCENARIOS=1
 // (`BTC20_LONG_SCENARIOS=1 npx hardhat test mocha test/scripts/devnet/processes/scenarios.test.ts`).
