@@ -234,15 +234,43 @@ export class ChainService {
       genesisState: cfg.types.BeaconState.deserialize(genesis.ssz),
     });
     chain.forkChoice.onTick(Math.max(chain.forkChoice.time, opts.now()));
+    const t0 = performance.now();
+    let replayed = 0;
+    let skipped = 0;
     for (const stored of db.blocksAfter(finalized.slot)) {
       try {
-        chain.importBlock(cfg.types.SignedBeaconBlock.deserialize(stored.ssz));
+        if (chain.replayStoredBlock(stored.ssz)) replayed++;
+        else skipped++;
       } catch (e) {
+        skipped++;
         opts.logger?.warn({ err: e, slot: stored.slot }, "stored block not replayed");
       }
     }
     chain.updateHead();
+    opts.logger?.info(
+      { replayed, skipped, ms: Math.round(performance.now() - t0) },
+      "replayed the blocks stored after the finalized state",
+    );
     return chain;
+  }
+
+  /**
+   * A block from this node's own database, imported before the stop: it passed every check then, so only its state
+   * transition runs again, with the state root checked and the signatures not (Lighthouse and Lodestar replay their
+   * own stored blocks the same way), and it is not written again. False (skipped) when its parent is not known: a
+   * branch that no longer descends from the finalized block.
+   */
+  private replayStoredBlock(ssz: Uint8Array): boolean {
+    const signed = this.cfg.types.SignedBeaconBlock.deserialize(ssz);
+    const { root, rootBytes, bodyRoot } = this.blockRoots(signed);
+    if (this.states.has(root)) return true;
+    const parentRoot = toRootHex(signed.message.parentRoot);
+    const pre = this.states.get(parentRoot);
+    if (!pre) return false;
+    this.forkChoice.validateBlock(parentRoot, signed.message.slot);
+    const post = stateTransition(this.cfg, pre, signed, true, { verifySignatures: false, blockRoot: rootBytes });
+    this.commitBlock(signed, root, bodyRoot, post, ssz, false);
+    return true;
   }
 
   // ---- events ----
@@ -567,13 +595,17 @@ export class ChainService {
     }
   }
 
-  /** on_block's part after a valid state transition: fork choice, memory, database (`ssz`: as received), the event. */
+  /**
+   * on_block's part after a valid state transition: fork choice, memory, database (`ssz`: as received; not written
+   * again when `store` is false: a replay from the database), the event.
+   */
   private commitBlock(
     signed: SignedBeaconBlock,
     root: RootHex,
     bodyRoot: Uint8Array,
     post: BeaconState,
     ssz?: Uint8Array,
+    store = true,
   ): void {
     const cfg = this.cfg;
     const block = signed.message;
@@ -614,12 +646,13 @@ export class ChainService {
     }
     for (const slashing of block.body.attesterSlashings) this.applyAttesterSlashing(slashing);
     this.opPool.onBlock(block.body);
-    this.opts.db?.putBlock({
-      root: fromRootHex(root),
-      slot: block.slot,
-      parentRoot: block.parentRoot,
-      ssz: ssz ?? cfg.types.SignedBeaconBlock.serialize(signed),
-    });
+    if (store)
+      this.opts.db?.putBlock({
+        root: fromRootHex(root),
+        slot: block.slot,
+        parentRoot: block.parentRoot,
+        ssz: ssz ?? cfg.types.SignedBeaconBlock.serialize(signed),
+      });
     this.emit({ topic: "block", slot: block.slot, block: fromRootHex(root) });
   }
 
