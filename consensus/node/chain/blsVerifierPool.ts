@@ -29,11 +29,12 @@ interface PoolWorker {
   dead: boolean;
 }
 
-function startWorker(): Promise<Worker> {
-  const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
-  const url = new URL(`./blsVerifierWorker.${ext}`, import.meta.url);
+/** The worker's module next to this one: TypeScript sources under tsx, compiled JavaScript otherwise. */
+const WORKER_MODULE = new URL(`./blsVerifierWorker.${import.meta.url.endsWith(".ts") ? "ts" : "js"}`, import.meta.url);
+
+function startWorker(url: URL): Promise<Worker> {
   let worker: Worker;
-  if (ext === "js") worker = new Worker(url);
+  if (!url.pathname.endsWith(".ts")) worker = new Worker(url);
   else {
     // From TypeScript sources (tsx) the worker registers tsx's loader first (as DepositSignaturePool's workers do).
     const tsx = import.meta.resolve("tsx/esm/api");
@@ -43,6 +44,7 @@ function startWorker(): Promise<Worker> {
   return new Promise((resolve, reject) => {
     worker.once("message", () => resolve(worker));
     worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the BLS worker exited (code ${code}) before it was ready`)));
   });
 }
 
@@ -56,10 +58,14 @@ export class BlsVerifierPool implements SignatureSetsVerifier {
     for (const w of workers) this.attach(w);
   }
 
-  /** Starts `workers` threads (default: one per core but one, at least one) and waits until each has loaded blst. */
-  static async start(options: { workers?: number } = {}): Promise<BlsVerifierPool> {
+  /**
+   * Starts `workers` threads (default: one per core but one, at least one) and waits until each has loaded blst.
+   * `workerModule`: another worker module speaking the same messages (tests: one that dies on its first job).
+   */
+  static async start(options: { workers?: number; workerModule?: URL } = {}): Promise<BlsVerifierPool> {
     const size = Math.max(1, options.workers ?? availableParallelism() - 1);
-    const started = await Promise.allSettled(Array.from({ length: size }, () => startWorker()));
+    const module = options.workerModule ?? WORKER_MODULE;
+    const started = await Promise.allSettled(Array.from({ length: size }, () => startWorker(module)));
     const workers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     return new BlsVerifierPool(workers.map((worker) => ({ worker, inFlight: new Map(), dead: false })));
   }

@@ -1,5 +1,6 @@
 // BlsVerifierPool: real worker threads verifying packed signature sets with blst; the answers equal the in-thread
-// batch check, queued batches can be taken by the calling thread, and a closed pool still answers (on this thread).
+// batch check, queued batches can be taken by the calling thread, a closed pool still answers (on this thread), and a
+// worker that dies mid-batch costs its batches a "not verified" answer, never a hang or a wrong "valid".
 import { expect } from "chai";
 import { BlsVerifierPool } from "../../../../consensus/node/chain/blsVerifierPool.js";
 import { packSignatureSets, unpackSignatureSets } from "../../../../consensus/node/chain/signatureSetsJob.js";
@@ -50,6 +51,38 @@ describe("consensus/node/chain BlsVerifierPool", function () {
     } finally {
       await pool.close();
     }
+  });
+
+  it("a worker that dies mid-batch: its batches answer false, the queued and later ones are verified on this thread", async () => {
+    const pool = await BlsVerifierPool.start({
+      workers: 1,
+      workerModule: new URL("./fixtures/dyingBlsWorker.ts", import.meta.url),
+    });
+    expect(pool.size).to.equal(1);
+    const bad = setsOf(4);
+    bad[1] = { ...bad[1]!, message: new Uint8Array(32) };
+    // two go to the worker (lost with it: "not verified", the caller then checks each block); two wait in the queue
+    const answers = await Promise.all([
+      pool.verify(setsOf(4)),
+      pool.verify(setsOf(4)),
+      pool.verify(setsOf(2)),
+      pool.verify(bad),
+    ]);
+    expect(answers).to.deep.equal([false, false, true, false]);
+    expect(pool.size).to.equal(0);
+    expect(await pool.verify(setsOf(3))).to.equal(true);
+    expect(await pool.verify(bad)).to.equal(false);
+    await pool.close();
+  });
+
+  it("a worker module that exits before it is ready: no worker, batches verified on this thread", async () => {
+    const pool = await BlsVerifierPool.start({
+      workers: 1,
+      workerModule: new URL("data:text/javascript,process.exit(70)"),
+    });
+    expect(pool.size).to.equal(0);
+    expect(await pool.verify(setsOf(3))).to.equal(true);
+    await pool.close();
   });
 
   it("the calling thread takes queued batches (verifyOneHere); a closed pool verifies on the calling thread", async () => {

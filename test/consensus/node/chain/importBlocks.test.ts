@@ -154,4 +154,26 @@ describe("consensus/node/chain ChainService.importBlocks (segment import)", func
     await chain.importBlocks(blocks.slice(0, 5));
     expect(chain.hasBlock(rootOf(blocks[5]!))).to.equal(true);
   });
+
+  it("a BLS worker that dies mid-segment: that segment is imported block by block with every check, the rest as usual", async () => {
+    const dying = await BlsVerifierPool.start({
+      workers: 1,
+      workerModule: new URL("./fixtures/dyingBlsWorker.ts", import.meta.url),
+    });
+    try {
+      const db = new NodeDb(":memory:");
+      const chain = freshChain(db, dying);
+      for (let i = 0; i < blocks.length; i += 10) {
+        const r = await chain.importBlocks(blocks.slice(i, i + 10));
+        expect(r.stop).to.equal(null);
+        expect(r.imported.map((x) => x.root)).to.deep.equal(blocks.slice(i, i + 10).map(rootOf));
+      }
+      expect(dying.size).to.equal(0);
+      expect(chain.headRoot).to.equal(sourceHead);
+      for (const b of blocks) expect(db.getBlock(cfg.types.BeaconBlock.hashTreeRoot(b.message))).to.not.equal(null);
+      db.close();
+    } finally {
+      await dying.close();
+    }
+  });
 });
