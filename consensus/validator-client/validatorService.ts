@@ -245,6 +245,8 @@ export class ValidatorService {
     const done = new Map<number, AttestationData>();
     this.signer.batch(() => {
       for (const d of duties) {
+        // deleted (Keymanager) while the data was fetched: not signed, and the others' votes still go out
+        if (!this.o.store.canSign(d.pubkeyHex)) continue;
         const data = dataByCommittee.get(d.committeeIndex);
         if (!data) {
           this.o.metrics.dutiesMissed.inc({ duty: "attestation" });
@@ -312,6 +314,7 @@ export class ValidatorService {
     );
     const out: Record<string, unknown>[] = [];
     for (const d of duties) {
+      if (!this.o.store.canSign(d.pubkeyHex)) continue; // deleted while the aggregate was fetched
       const aggregate = aggregates.get(d.committeeIndex);
       if (!aggregate) {
         this.o.metrics.dutiesMissed.inc({ duty: "aggregate" });

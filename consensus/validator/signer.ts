@@ -2,6 +2,7 @@
 // and attestations pass slashing protection first (check and record in one transaction, then sign).
 
 import { bls } from "../../sdk/crypto/bls/index.js";
+import { CodedError } from "../../sdk/errors/codedError.js";
 import { UintNum64 } from "../../sdk/ssz/index.js";
 import type { BeaconConfig } from "../params/beaconConfig.js";
 import { getDomain } from "../state-transition/accessors/getDomain.js";
@@ -17,6 +18,10 @@ import type { AggregateAndProofValue } from "./types.js";
  * them; a remote validator client builds this from the Beacon API (genesis + states/head/fork).
  */
 export type SigningContext = Pick<BeaconState, "fork" | "genesisValidatorsRoot" | "slot">;
+
+export class SignerError extends CodedError<"UNKNOWN_KEY"> {
+  override readonly name = "SignerError";
+}
 
 export class ValidatorSigner {
   private readonly byPubkey = new Map<string, ValidatorKey>();
@@ -49,7 +54,8 @@ export class ValidatorSigner {
 
   private key(pubkey: Uint8Array): ValidatorKey {
     const k = this.byPubkey.get(Buffer.from(pubkey).toString("hex"));
-    if (!k) throw new Error(`no secret key for validator ${Buffer.from(pubkey).toString("hex")}`);
+    if (!k)
+      throw new SignerError("UNKNOWN_KEY", `no secret key for validator 0x${Buffer.from(pubkey).toString("hex")}`);
     return k;
   }
 
@@ -76,16 +82,19 @@ export class ValidatorSigner {
       computeEpochAtSlot(this.cfg, block.slot),
     );
     const root = computeSigningRoot(this.cfg.types.BeaconBlock, block, domain);
+    // the key first: a key removed meanwhile (Keymanager delete) leaves no record it never signed
+    const { secretKey } = this.key(pubkey);
     this.protection.checkAndInsertBlockProposal(pubkey, block.slot, root);
-    return bls.sign(this.key(pubkey).secretKey, root);
+    return bls.sign(secretKey, root);
   }
 
   /** get_attestation_signature, after slashing protection accepted the vote. */
   signAttestation(state: SigningContext, pubkey: Uint8Array, data: AttestationData): Uint8Array {
     const domain = getDomain(this.cfg, state, this.cfg.DOMAIN_BEACON_ATTESTER, data.target.epoch);
     const root = computeSigningRoot(this.cfg.types.AttestationData, data, domain);
+    const { secretKey } = this.key(pubkey);
     this.protection.checkAndInsertAttestation(pubkey, data.source.epoch, data.target.epoch, root);
-    return bls.sign(this.key(pubkey).secretKey, root);
+    return bls.sign(secretKey, root);
   }
 
   /** get_slot_signature: the aggregator selection proof. */
