@@ -384,6 +384,11 @@ describe("btc20-validator against btc20-node processes", function () {
         pubkey,
         ...extra,
       ]);
+    // an exit is valid once the validator has been active SHARD_COMMITTEE_PERIOD epochs (the earlier tests usually
+    // took the chain past that already; run alone, this one waits)
+    const epochNow = () =>
+      Math.floor((Date.now() / 1000 - fx.genesisTime) / (fx.cfg.SECONDS_PER_SLOT * fx.cfg.SLOTS_PER_EPOCH));
+    await waitFor(async () => epochNow() >= fx.cfg.SHARD_COMMITTEE_PERIOD, 60_000, 1000);
     // no terminal to confirm on: --yes is required
     const unconfirmed = await voluntaryExit(pk14).catch((e) => e);
     expect(unconfirmed.code).to.equal(1);
