@@ -187,6 +187,7 @@ export class ValidatorService {
         );
         if (produced.version !== "phase0")
           throw new Error(`the node produced a ${produced.version} block; only phase0 is supported`);
+        if (!this.o.store.canSign(duty.pubkeyHex)) continue; // deleted while the node built the block
         const block = cfg.types.BeaconBlock.fromJson(produced.data);
         if (block.slot !== slot || block.proposerIndex !== duty.validatorIndex) {
           throw new Error(

@@ -646,13 +646,14 @@ export class ChainService {
     }
     for (const slashing of block.body.attesterSlashings) this.applyAttesterSlashing(slashing);
     this.opPool.onBlock(block.body);
-    if (store)
+    if (store) {
       this.opts.db?.putBlock({
         root: fromRootHex(root),
         slot: block.slot,
         parentRoot: block.parentRoot,
         ssz: ssz ?? cfg.types.SignedBeaconBlock.serialize(signed),
       });
+    }
     this.emit({ topic: "block", slot: block.slot, block: fromRootHex(root) });
   }
 
