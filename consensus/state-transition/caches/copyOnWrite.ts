@@ -30,7 +30,7 @@ function own<K extends ListKey>(state: BeaconState, key: K, forAppend = false): 
   } else {
     copy = (list as unknown[]).slice() as BeaconState[K];
   }
-  recordListCopy(state, key, list as unknown[], copy as unknown[]);
+  recordListCopy(state, list as unknown[], copy as unknown[]);
   state[key] = copy;
   return copy;
 }

@@ -60,7 +60,7 @@ function syncedNow(state: BeaconState): Record<ListKey, ListSync> {
  * last synced from `from` now refers to `to` (the current epoch's attestations, moved to the previous epoch's by
  * process_final_updates, are the one array two lists can share).
  */
-export function recordListCopy(state: BeaconState, _key: ListKey, from: unknown[], to: unknown[]): void {
+export function recordListCopy(state: BeaconState, from: unknown[], to: unknown[]): void {
   const lists = mirrors.get(state)?.lists;
   if (!lists) return;
   for (const k of LIST_KEYS) if (lists[k].synced === from) lists[k].synced = to;
